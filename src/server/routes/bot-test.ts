@@ -1,0 +1,102 @@
+/**
+ * The bot test panel (봇 테스트): chat with the draft as a simulated user and see why the bot
+ * answered as it did (matched block, candidates, parameters, contexts, skill request/response).
+ * Test conversations are kept apart from real ones and use the skills' test URLs.
+ */
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { botUserKeyFor, plusfriendUserKeyFor } from "../../runtime/user-keys.js";
+import { authorizeBot } from "../../services/bots.js";
+import { actorOf, requireAuth } from "../auth-plugin.js";
+import type { ServerContext } from "../context.js";
+
+const botParams = z.object({ botId: z.string().min(1) });
+const extra = z.record(z.string(), z.unknown()).optional();
+const source = z.enum(["card", "list", "quickReply", "listMenu"]);
+
+export const turnInputSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("text"), text: z.string().trim().min(1, "must not be empty").max(1000, "at most 1000 characters") }),
+  z.discriminatedUnion("action", [
+    z.object({ type: z.literal("action"), source, action: z.literal("message"), text: z.string().min(1).max(1000), extra }),
+    z.object({ type: z.literal("action"), source, action: z.literal("block"), blockId: z.string().min(1), label: z.string().max(1000), extra }),
+  ]),
+  z.object({ type: z.literal("welcome") }),
+  z.object({
+    type: z.literal("event"),
+    name: z.string().min(1).max(64),
+    data: z.record(z.string(), z.unknown()).optional(),
+    params: z.record(z.string(), z.string()).optional(),
+  }),
+]);
+
+const simulatedUser = z
+  .object({
+    isFriend: z.boolean().default(true),
+    appUserId: z.string().max(100).optional(),
+    properties: z.record(z.string(), z.unknown()).optional(),
+  })
+  .default({ isFriend: true });
+
+export function botTestRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
+  const { store, conversations } = ctx;
+  return async (app) => {
+    app.addHook("preHandler", requireAuth(store));
+
+    app.post(
+      "/bots/:botId/test/messages",
+      {
+        schema: {
+          tags: ["bot test"],
+          summary: "Send one turn to the draft as a simulated user; returns the answer and the trace",
+          params: botParams,
+          body: z.object({ userKey: z.string().min(1).max(100).default("tester"), input: turnInputSchema, user: simulatedUser }),
+        },
+      },
+      async (request) => {
+        const bot = await authorizeBot(store, actorOf(request), request.params.botId, "bot:read");
+        const { userKey, input, user } = request.body;
+        const botUserKey = botUserKeyFor(bot.id, `test:${userKey}`);
+        const outcome = await conversations.turn({
+          botId: bot.id,
+          surface: "test",
+          userKey: botUserKey,
+          input,
+          user: {
+            botUserKey,
+            plusfriendUserKey: plusfriendUserKeyFor(`test:${bot.id}`, userKey),
+            ...(user.isFriend ? { isFriend: true } : {}),
+            ...(user.appUserId ? { appUserId: user.appUserId, appUserStatus: "REGISTERED" } : {}),
+            ...(user.properties ? { properties: user.properties } : {}),
+          },
+        });
+        return { response: outcome.response, trace: outcome.trace, state: outcome.state };
+      },
+    );
+
+    app.delete(
+      "/bots/:botId/test/conversation",
+      { schema: { tags: ["bot test"], summary: "Start the simulated conversation over", params: botParams, querystring: z.object({ userKey: z.string().default("tester") }) } },
+      async (request, reply) => {
+        const bot = await authorizeBot(store, actorOf(request), request.params.botId, "bot:read");
+        await conversations.reset(bot.id, "test", botUserKeyFor(bot.id, `test:${request.query.userKey}`));
+        return reply.status(204).send();
+      },
+    );
+
+    app.get(
+      "/bots/:botId/skill-log",
+      {
+        schema: {
+          tags: ["skills"],
+          summary: "Skill calls with their outcome, reason and latency, newest first (스킬 오류 내역 with errors=true)",
+          params: botParams,
+          querystring: z.object({ errors: z.enum(["true", "false"]).default("false"), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        },
+      },
+      async (request) => {
+        const bot = await authorizeBot(store, actorOf(request), request.params.botId, "bot:read");
+        return { entries: await store.activity.skillLog(bot.id, { errorsOnly: request.query.errors === "true", limit: request.query.limit }) };
+      },
+    );
+  };
+}
