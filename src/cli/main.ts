@@ -5,7 +5,10 @@
 import { Command, CommanderError } from "commander";
 import { registerBotCommands } from "./commands/bots.js";
 import { registerMigrate } from "./commands/migrate.js";
+import { registerNluEval } from "./commands/nlu-eval.js";
+import { registerSkill } from "./commands/skill.js";
 import { registerStart } from "./commands/start.js";
+import { registerTest } from "./commands/test.js";
 import { registerUsers } from "./commands/users.js";
 import { describeError, EXIT } from "./shared.js";
 
@@ -19,6 +22,9 @@ export function buildProgram(): Command {
   registerMigrate(program);
   registerBotCommands(program);
   registerUsers(program);
+  registerTest(program);
+  registerNluEval(program);
+  registerSkill(program);
   return program;
 }
 

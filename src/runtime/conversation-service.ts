@@ -4,12 +4,26 @@
  * every call), and saves the new state. One turn at a time per conversation, so two quick messages
  * from one user cannot overwrite each other's state.
  */
+import { EventEmitter } from "node:events";
 import type { Logger } from "pino";
 import type { Config } from "../config/config.js";
 import type { BotFile } from "../core/bot/schema.js";
-import { type ConversationState, runTurn, type SkillCall, type SkillOutcome, type TurnInput, type TurnResult, type UserInfo } from "../core/dialog/index.js";
+import {
+  type ConversationState,
+  initialState,
+  renderCallbackResponse,
+  runTurn,
+  type SkillCall,
+  type SkillOutcome,
+  type TurnInput,
+  type TurnResponse,
+  type TurnResult,
+  type UserInfo,
+} from "../core/dialog/index.js";
+import { validateSkillResponse } from "../core/skill/validate-response.js";
 import { AppError, notFound } from "../services/errors.js";
 import { callSkill } from "../skills/call-skill.js";
+import { newSecret } from "../store/ids.js";
 import type { Store } from "../store/store.js";
 import { CompiledBotCache } from "./compiled-bots.js";
 import { KeyedMutex } from "./keyed-mutex.js";
@@ -24,6 +38,8 @@ export interface TurnRequest {
   user: UserInfo;
   input: TurnInput;
   now?: Date;
+  /** Gateway only: the real platform's callbackUrl, where a callback's final answer is forwarded. */
+  forwardCallbackUrl?: string;
 }
 
 export interface TurnOutcome extends TurnResult {
@@ -31,9 +47,27 @@ export interface TurnOutcome extends TurnResult {
   version?: number;
 }
 
+/** An answer that reaches a room outside a turn (a callback's final answer). */
+export interface Delivery {
+  botId: string;
+  surface: Surface;
+  userKey: string;
+  kind: "callback";
+  response: TurnResponse;
+}
+
+/** How long a callback URL stays valid (the platform's SLA: 1 minute, single use). */
+export const CALLBACK_VALID_MS = 60_000;
+
+export type CallbackOutcome =
+  | { status: "SUCCESS"; taskId: string; delivery: Delivery; forwardUrl: string | null; findings: string[] }
+  | { status: "FAIL"; taskId: string | null; httpStatus: number; message: string };
+
 export class ConversationService {
   private readonly cache = new CompiledBotCache();
   private readonly mutex = new KeyedMutex();
+  /** Emits "delivery" (Delivery) whenever an answer reaches a room outside a turn. */
+  readonly events = new EventEmitter<{ delivery: [Delivery] }>();
 
   constructor(
     private readonly store: Store,
@@ -66,16 +100,85 @@ export class ConversationService {
     const compiled = this.cache.get(loaded.cacheKey, loaded.bot);
     const stored = await this.store.activity.loadConversation(request.botId, request.surface, request.userKey);
     const state = isConversationState(stored) ? stored : null;
+    // Callback URLs are minted synchronously for the engine; each is stored before the skill call goes out.
+    const minted: Array<{ blockId: string; created: Promise<{ taskId: string }> }> = [];
     const result = await runTurn(compiled, state, request.input, {
       now: request.now ?? new Date(),
       user: request.user,
       surface: request.surface,
       botId: request.botId,
       lang: compiled.bot.language,
-      callSkill: (call) => this.callSkill(request, call),
+      callSkill: async (call) => {
+        await Promise.all(minted.map((m) => m.created));
+        return this.callSkill(request, call);
+      },
+      createCallbackUrl: (blockId) => {
+        const token = newSecret();
+        const created = this.store.runtime
+          .createCallbackTask(
+            {
+              botId: request.botId,
+              version: loaded.version ?? null,
+              surface: request.surface,
+              userKey: request.userKey,
+              blockId,
+              forwardUrl: request.forwardCallbackUrl ?? null,
+            },
+            CALLBACK_VALID_MS,
+            token,
+          )
+          .then((t) => ({ taskId: t.task.id }));
+        minted.push({ blockId, created });
+        return `${this.config.publicUrl}/callbacks/${token}`;
+      },
     });
     await this.store.activity.saveConversation(request.botId, request.surface, request.userKey, result.state);
+    // A minted URL whose skill did not answer useCallback can never be used: drop it.
+    for (const m of minted) {
+      const { taskId } = await m.created;
+      if (result.trace.pendingCallback?.blockId !== m.blockId) await this.store.runtime.deleteCallbackTask(taskId);
+    }
     return loaded.version === undefined ? result : { ...result, version: loaded.version };
+  }
+
+  /**
+   * The final answer POSTed to a callback URL: valid once, within a minute, with a valid
+   * SkillResponse. It is rendered like the block's answer and delivered to the room.
+   */
+  async completeCallback(token: string, body: unknown, now = new Date()): Promise<CallbackOutcome> {
+    const claim = await this.store.runtime.claimCallbackTask(token, now);
+    if (claim.kind === "unknown") return { status: "FAIL", taskId: null, httpStatus: 404, message: "invalid callback token" };
+    if (claim.kind === "used")
+      return { status: "FAIL", taskId: claim.task.id, httpStatus: 409, message: "this callback URL was already used" };
+    if (claim.kind === "expired")
+      return { status: "FAIL", taskId: claim.task.id, httpStatus: 410, message: "this callback URL expired (valid for 1 minute)" };
+    const task = claim.task;
+    const checked = validateSkillResponse(body, { usesSkillData: true, allowCallback: false });
+    if (!checked.ok || !checked.response) {
+      const first = checked.findings.find((f) => f.severity === "error");
+      return { status: "FAIL", taskId: task.id, httpStatus: 400, message: `invalid SkillResponse: ${first?.message ?? "unknown error"}` };
+    }
+    const response = checked.response;
+    const surface: Surface = task.surface === "test" ? "test" : "channel";
+    const delivery = await this.mutex.run(`${task.botId}|${surface}|${task.userKey}`, async () => {
+      const bot =
+        task.version === null
+          ? await this.store.bots.get(task.botId).then((b) => b && { key: `${task.botId}:draft:${b.draftRevision}`, file: b.draft })
+          : await this.store.bots
+              .version(task.botId, task.version)
+              .then((v) => v && { key: `${task.botId}:v${v.version}`, file: v.snapshot });
+      if (!bot) return undefined;
+      const compiled = this.cache.get(bot.key, () => bot.file);
+      const stored = await this.store.activity.loadConversation(task.botId, surface, task.userKey);
+      const rendered = renderCallbackResponse(compiled, task.blockId, response, isConversationState(stored) ? stored : initialState(), now);
+      await this.store.activity.saveConversation(task.botId, surface, task.userKey, rendered.state);
+      const d: Delivery = { botId: task.botId, surface, userKey: task.userKey, kind: "callback", response: rendered.response };
+      await this.store.runtime.deliver(task.botId, surface, task.userKey, "callback", rendered.response);
+      return { delivery: d, findings: rendered.findings };
+    });
+    if (!delivery) return { status: "FAIL", taskId: task.id, httpStatus: 404, message: "the bot of this callback no longer exists" };
+    this.events.emit("delivery", delivery.delivery);
+    return { status: "SUCCESS", taskId: task.id, delivery: delivery.delivery, forwardUrl: task.forwardUrl, findings: delivery.findings };
   }
 
   private async callSkill(request: TurnRequest, call: SkillCall): Promise<SkillOutcome> {
@@ -99,7 +202,10 @@ export class ConversationService {
       latencyMs: result.latencyMs,
     });
     if (!result.ok) {
-      this.logger.warn({ botId: request.botId, skillId: call.skill.id, reason: result.reason, latencyMs: result.latencyMs }, "skill call failed");
+      this.logger.warn(
+        { botId: request.botId, skillId: call.skill.id, reason: result.reason, latencyMs: result.latencyMs },
+        "skill call failed",
+      );
       const outcome: SkillOutcome = { ok: false, reason: result.reason, detail: result.detail, latencyMs: result.latencyMs };
       if (result.findings) outcome.findings = result.findings;
       return outcome;

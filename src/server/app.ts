@@ -22,6 +22,8 @@ import { LoginLimiter } from "./login-limiter.js";
 import { authRoutes } from "./routes/auth.js";
 import { botTestRoutes } from "./routes/bot-test.js";
 import { botRoutes } from "./routes/bots.js";
+import { callbackRoutes } from "./routes/callbacks.js";
+import { gatewayRoutes } from "./routes/gateway.js";
 import { healthRoutes } from "./routes/health.js";
 import { workspaceRoutes } from "./routes/workspaces.js";
 
@@ -90,6 +92,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     conversations: new ConversationService(store, config, logger),
   };
   await app.register(healthRoutes(ctx));
+  await app.register(callbackRoutes(ctx));
+  await app.register(gatewayRoutes(ctx));
   await app.register(
     async (api) => {
       api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());

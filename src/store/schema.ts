@@ -114,6 +114,42 @@ export interface SkillLogTable {
   created_at: string;
 }
 
+export interface CallbackTaskTable {
+  id: string;
+  /** sha256 of the token in the callback URL. */
+  token_hash: string;
+  bot_id: string;
+  /** The version that started the task (null for the draft in the bot test panel). */
+  version: number | null;
+  surface: string;
+  user_key: string;
+  block_id: string;
+  /** Gateway only: the real platform's own callbackUrl, where the final answer is forwarded. */
+  forward_url: string | null;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface BotSecretTable {
+  bot_id: string;
+  /** "gateway": the header secret the real platform sends to /kakao/v2/bots/:botId/skill. */
+  kind: string;
+  secret_hash: string;
+  created_at: string;
+}
+
+/** Answers delivered outside a turn (callbacks, events), kept for the rooms that show them. */
+export interface DeliveredMessageTable {
+  id: string;
+  bot_id: string;
+  surface: string;
+  user_key: string;
+  kind: string;
+  payload: string;
+  created_at: string;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -126,4 +162,87 @@ export interface Database {
   audit_log: AuditLogTable;
   conversations: ConversationTable;
   skill_log: SkillLogTable;
+  callback_tasks: CallbackTaskTable;
+  bot_secrets: BotSecretTable;
+  delivered_messages: DeliveredMessageTable;
+  channels: ChannelTable;
+  channel_users: ChannelUserTable;
+  bot_users: BotUserTable;
+  chat_rooms: ChatRoomTable;
+  chat_messages: ChatMessageTable;
+  event_tasks: EventTaskTable;
+}
+
+// Channels and chat rooms (migration 0002).
+
+export interface ChannelTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  profile_image_url: string | null;
+  intro: string;
+  phone: string;
+  address: string;
+  /** Channel-home settings (JSON). */
+  home: string;
+  /** "normal" or "alimtalk". */
+  profile_type: string;
+  chat_enabled: number;
+  welcome_message: string;
+  /** HMAC key a site uses to sign its own user ids for the web chat. */
+  secret: string;
+  operating_bot_id: string | null;
+  development_bot_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChannelUserTable {
+  channel_id: string;
+  /** The person behind the room: "anon:<id>" (browser) or "site:<userId>" (signed by the site). */
+  person_id: string;
+  plusfriend_user_key: string;
+  is_friend: number;
+  friend_since: string | null;
+  app_user_id: string | null;
+  created_at: string;
+}
+
+export interface BotUserTable {
+  bot_id: string;
+  bot_user_key: string;
+  channel_id: string;
+  person_id: string;
+  created_at: string;
+}
+
+export interface ChatRoomTable {
+  id: string;
+  channel_id: string;
+  person_id: string;
+  /** "bot", "waiting" (asked for an operator) or "operator". */
+  mode: string;
+  operator: string | null;
+  last_seq: number;
+  welcomed: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChatMessageTable {
+  room_id: string;
+  seq: number;
+  sender: string;
+  body: string;
+  created_at: string;
+}
+
+export interface EventTaskTable {
+  id: string;
+  bot_id: string;
+  event_name: string;
+  status: string;
+  results: string;
+  created_at: string;
+  finished_at: string | null;
 }

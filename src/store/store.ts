@@ -4,8 +4,10 @@ import { AccountsRepo } from "./accounts-repo.js";
 import { ActivityRepo } from "./activity-repo.js";
 import { AuthRepo } from "./auth-repo.js";
 import { BotsRepo, type DeployHooks } from "./bots-repo.js";
+import { ChannelsRepo } from "./channels-repo.js";
 import { openDatabase, type StoreConnection } from "./db.js";
 import { migrateToLatest } from "./migrate.js";
+import { RuntimeRepo } from "./runtime-repo.js";
 
 export interface Store {
   connection: StoreConnection;
@@ -13,6 +15,8 @@ export interface Store {
   auth: AuthRepo;
   bots: BotsRepo;
   activity: ActivityRepo;
+  runtime: RuntimeRepo;
+  channels: ChannelsRepo;
   close(): Promise<void>;
 }
 
@@ -41,6 +45,8 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     auth: new AuthRepo(db),
     bots: new BotsRepo(db, parseStoredBot, options.deployHooks),
     activity: new ActivityRepo(db),
+    channels: new ChannelsRepo(db),
+    runtime: new RuntimeRepo(db),
     close: () => connection.close(),
   };
 }

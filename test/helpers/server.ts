@@ -2,6 +2,7 @@
  * A real botcenter server on a loopback port for API tests, with an owner account signed in.
  * Requests go over real HTTP with fetch.
  */
+import { createServer } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { loadConfig } from "../../src/config/config.js";
 import { createLogger } from "../../src/logger.js";
@@ -29,13 +30,18 @@ export interface TestServer {
 
 export async function startTestServer(dialect: "sqlite" | "postgres" = "sqlite", env: Record<string, string> = {}): Promise<TestServer> {
   const database = await createTestDatabase(dialect);
-  const config = loadConfig({ PORT: "0", DATABASE_URL: database.url, LOG_LEVEL: "silent", ...env });
+  const port = await freePort();
+  const config = loadConfig({
+    PORT: String(port),
+    BOTCENTER_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DATABASE_URL: database.url,
+    LOG_LEVEL: "silent",
+    ...env,
+  });
   const store = await openStore(config.databaseUrl);
   const { workspace } = await createOwner(store, OWNER);
   const app = await buildServer({ config, store, logger: createLogger(config.logLevel) });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const address = app.server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
+  await app.listen({ port, host: "127.0.0.1" });
   const baseUrl = `http://127.0.0.1:${port}`;
   const owner = await login(baseUrl, OWNER.email, OWNER.password);
   return {
@@ -51,6 +57,19 @@ export async function startTestServer(dialect: "sqlite" | "postgres" = "sqlite",
       await database.drop();
     },
   };
+}
+
+/** A port that was free a moment ago (the server needs to know its own URL before it listens). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 export async function login(baseUrl: string, email: string, password: string): Promise<Session> {
