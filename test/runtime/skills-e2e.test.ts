@@ -333,8 +333,9 @@ describe("skills end to end", () => {
     assert.deepEqual(button?.extra, { sku: "K-1", botcenterBlockId: "detail" });
     // The skill received the live URL's header and the channel surface.
     const live = recorded.filter((r) => r.path === "/ok").at(-1);
-    assert.equal(live?.headers["x-api-key"], "live-key");
-    assert.equal((live?.body.userRequest as { params: { surface: string } }).params.surface, "Kakaotalk.plusfriend");
+    assert.ok(live);
+    assert.equal(live.headers["x-api-key"], "live-key");
+    assert.equal((live.body.userRequest as { params: { surface: string } }).params.surface, "Kakaotalk.plusfriend");
     const back = await fetch(`${server.baseUrl}/kakao/v2/bots/${botId}/skill`, {
       method: "POST",
       headers: { "content-type": "application/json", [header]: secret },
