@@ -14,6 +14,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Logger } from "pino";
 import type { Config } from "../config/config.js";
+import { HelpService } from "../help/help-service.js";
 import { ConversationService } from "../runtime/conversation-service.js";
 import type { Store } from "../store/store.js";
 import type { ServerContext } from "./context.js";
@@ -23,8 +24,11 @@ import { authRoutes } from "./routes/auth.js";
 import { botTestRoutes } from "./routes/bot-test.js";
 import { botRoutes } from "./routes/bots.js";
 import { callbackRoutes } from "./routes/callbacks.js";
+import { createChannelsModule } from "./routes/channels-module.js";
 import { gatewayRoutes } from "./routes/gateway.js";
 import { healthRoutes } from "./routes/health.js";
+import { helpRoutes } from "./routes/help.js";
+import { helpPageRoutes } from "./routes/help-pages.js";
 import { workspaceRoutes } from "./routes/workspaces.js";
 
 export interface BuildServerOptions {
@@ -33,6 +37,12 @@ export interface BuildServerOptions {
   logger: Logger;
   /** Folder of the built admin center (web/dist); served at / when present. */
   webRoot?: string;
+  /** Built web chat (web/dist/chat by default when webRoot is set); served at /chat/. */
+  chatRoot?: string;
+  /** Event API requests allowed per bot per minute (default 60). */
+  eventRequestsPerMinute?: number;
+  /** The help center (articles are seeded by the caller); a fresh one by default. */
+  help?: HelpService;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -90,10 +100,17 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     config,
     loginLimiter: new LoginLimiter(config.loginMaxFailures),
     conversations: new ConversationService(store, config, logger),
+    help: options.help ?? new HelpService(store),
   };
+  const channels = createChannelsModule(ctx, logger, {
+    chatRoot: options.chatRoot ?? (webRoot ? join(webRoot, "chat") : undefined),
+    eventRequestsPerMinute: options.eventRequestsPerMinute,
+  });
+  await channels.pages(app);
   await app.register(healthRoutes(ctx));
   await app.register(callbackRoutes(ctx));
   await app.register(gatewayRoutes(ctx));
+  await app.register(helpPageRoutes(ctx));
   await app.register(
     async (api) => {
       api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
@@ -101,6 +118,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       await api.register(workspaceRoutes(ctx));
       await api.register(botRoutes(ctx));
       await api.register(botTestRoutes(ctx));
+      await api.register(helpRoutes(ctx));
+      await api.register(channels.api);
     },
     { prefix: "/api/v1" },
   );

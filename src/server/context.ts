@@ -1,4 +1,5 @@
 import type { Config } from "../config/config.js";
+import type { HelpService } from "../help/help-service.js";
 import type { ConversationService } from "../runtime/conversation-service.js";
 import type { Store } from "../store/store.js";
 import type { LoginLimiter } from "./login-limiter.js";
@@ -9,4 +10,5 @@ export interface ServerContext {
   config: Config;
   loginLimiter: LoginLimiter;
   conversations: ConversationService;
+  help: HelpService;
 }

@@ -70,7 +70,8 @@ export function registerErrorHandling(app: FastifyInstance, spaIndex?: () => str
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const html = request.method === "GET" && !request.url.startsWith("/api/") && !/\.[a-z0-9]+(\?|$)/i.test(request.url) ? spaIndex?.() : undefined;
+    const html =
+      request.method === "GET" && !request.url.startsWith("/api/") && !/\.[a-z0-9]+(\?|$)/i.test(request.url) ? spaIndex?.() : undefined;
     if (html !== undefined) return reply.type("text/html; charset=utf-8").send(html);
     reply
       .status(404)

@@ -150,6 +150,28 @@ export interface DeliveredMessageTable {
   created_at: string;
 }
 
+export interface HelpArticleTable {
+  slug: string;
+  title: string;
+  /** JSON array of the three category levels. */
+  category: string;
+  /** JSON array of tags. */
+  tags: string;
+  /** Markdown. */
+  body: string;
+  published: number;
+  views: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface HelpSynonymTable {
+  id: string;
+  /** JSON array of equivalent terms. */
+  terms: string;
+  created_at: string;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -165,6 +187,8 @@ export interface Database {
   callback_tasks: CallbackTaskTable;
   bot_secrets: BotSecretTable;
   delivered_messages: DeliveredMessageTable;
+  help_articles: HelpArticleTable;
+  help_synonyms: HelpSynonymTable;
   channels: ChannelTable;
   channel_users: ChannelUserTable;
   bot_users: BotUserTable;

@@ -6,6 +6,7 @@ import { AuthRepo } from "./auth-repo.js";
 import { BotsRepo, type DeployHooks } from "./bots-repo.js";
 import { ChannelsRepo } from "./channels-repo.js";
 import { openDatabase, type StoreConnection } from "./db.js";
+import { HelpRepo } from "./help-repo.js";
 import { migrateToLatest } from "./migrate.js";
 import { RuntimeRepo } from "./runtime-repo.js";
 
@@ -16,6 +17,7 @@ export interface Store {
   bots: BotsRepo;
   activity: ActivityRepo;
   runtime: RuntimeRepo;
+  help: HelpRepo;
   channels: ChannelsRepo;
   close(): Promise<void>;
 }
@@ -47,6 +49,7 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     activity: new ActivityRepo(db),
     channels: new ChannelsRepo(db),
     runtime: new RuntimeRepo(db),
+    help: new HelpRepo(db),
     close: () => connection.close(),
   };
 }

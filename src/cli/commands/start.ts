@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
+import { HelpService } from "../../help/help-service.js";
 import { createLogger } from "../../logger.js";
 import { buildServer } from "../../server/app.js";
 import { bootstrapOwner } from "../../services/bootstrap.js";
@@ -7,6 +8,7 @@ import { openStore } from "../../store/store.js";
 import { CliError, configFromFlags, EXIT, redactUrl, withStoreOptions } from "../shared.js";
 
 const WEB_ROOT = fileURLToPath(new URL("../../../web/dist", import.meta.url));
+const HELP_ARTICLES = fileURLToPath(new URL("../../../help/articles", import.meta.url));
 
 export function registerStart(program: Command): void {
   withStoreOptions(
@@ -37,7 +39,11 @@ export function registerStart(program: Command): void {
       logger.warn({ expiresAt: boot.expiresAt }, "no account exists yet: open the one-time setup link printed on the console");
       process.stderr.write(`\n  botcenter has no owner yet. Create one within 30 minutes at:\n  ${link}\n\n`);
     }
-    const app = await buildServer({ config, store, logger, webRoot: WEB_ROOT });
+    const help = new HelpService(store);
+    const seeded = await help.seedFromFolder(HELP_ARTICLES);
+    if (seeded.added > 0) logger.info({ added: seeded.added }, "loaded the built-in help articles");
+    for (const error of seeded.errors) logger.warn({ error }, "skipped a help article file");
+    const app = await buildServer({ config, store, logger, webRoot: WEB_ROOT, help });
     const shutdown = async (signal: string) => {
       logger.info({ signal }, "shutting down");
       await app.close();
