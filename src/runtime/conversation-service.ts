@@ -4,6 +4,7 @@
  * every call), and saves the new state. One turn at a time per conversation, so two quick messages
  * from one user cannot overwrite each other's state.
  */
+import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import type { Logger } from "pino";
 import type { Config } from "../config/config.js";
@@ -20,9 +21,9 @@ import {
   type TurnResult,
   type UserInfo,
 } from "../core/dialog/index.js";
-import { validateSkillResponse } from "../core/skill/validate-response.js";
+import { CALLBACK_MESSAGES, CALLBACK_TTL_MS, judgeCallback } from "../core/skill/callback.js";
 import { AppError, notFound } from "../services/errors.js";
-import { callSkill } from "../skills/call-skill.js";
+import { callSkill, callValidationSkill } from "../skills/call-skill.js";
 import { newSecret } from "../store/ids.js";
 import type { Store } from "../store/store.js";
 import { CompiledBotCache } from "./compiled-bots.js";
@@ -57,11 +58,11 @@ export interface Delivery {
 }
 
 /** How long a callback URL stays valid (the platform's SLA: 1 minute, single use). */
-export const CALLBACK_VALID_MS = 60_000;
+export const CALLBACK_VALID_MS = CALLBACK_TTL_MS;
 
 export type CallbackOutcome =
   | { status: "SUCCESS"; taskId: string; delivery: Delivery; forwardUrl: string | null; findings: string[] }
-  | { status: "FAIL"; taskId: string | null; httpStatus: number; message: string };
+  | { status: "FAIL"; taskId: string; httpStatus: number; message: string; replyStatus: "FAIL" | "ERROR" };
 
 export class ConversationService {
   private readonly cache = new CompiledBotCache();
@@ -112,6 +113,25 @@ export class ConversationService {
         await Promise.all(minted.map((m) => m.created));
         return this.callSkill(request, call);
       },
+      validateParameter: async (call) => {
+        const result = await callValidationSkill(call.skill, call.payload, {
+          mode: request.surface,
+          allowPrivateNetworks: this.config.allowPrivateSkills,
+          signingSecret: this.config.skillSigningSecret,
+        });
+        await this.store.activity.logSkillCall({
+          botId: request.botId,
+          skillId: call.skill.id,
+          blockId: null,
+          surface: request.surface,
+          ok: result.ok,
+          reason: result.ok ? null : result.reason,
+          detail: result.ok ? `validation of ${call.parameter}: ${result.verdict.status}` : result.detail,
+          status: result.ok ? 200 : (result.status ?? null),
+          latencyMs: result.latencyMs,
+        });
+        return result.verdict;
+      },
       createCallbackUrl: (blockId) => {
         const token = newSecret();
         const created = this.store.runtime
@@ -145,20 +165,32 @@ export class ConversationService {
    * The final answer POSTed to a callback URL: valid once, within a minute, with a valid
    * SkillResponse. It is rendered like the block's answer and delivered to the room.
    */
-  async completeCallback(token: string, body: unknown, now = new Date()): Promise<CallbackOutcome> {
-    const claim = await this.store.runtime.claimCallbackTask(token, now);
-    if (claim.kind === "unknown") return { status: "FAIL", taskId: null, httpStatus: 404, message: "invalid callback token" };
-    if (claim.kind === "used")
-      return { status: "FAIL", taskId: claim.task.id, httpStatus: 409, message: "this callback URL was already used" };
-    if (claim.kind === "expired")
-      return { status: "FAIL", taskId: claim.task.id, httpStatus: 410, message: "this callback URL expired (valid for 1 minute)" };
-    const task = claim.task;
-    const checked = validateSkillResponse(body, { usesSkillData: true, allowCallback: false });
-    if (!checked.ok || !checked.response) {
-      const first = checked.findings.find((f) => f.severity === "error");
-      return { status: "FAIL", taskId: task.id, httpStatus: 400, message: `invalid SkillResponse: ${first?.message ?? "unknown error"}` };
+  async completeCallback(token: string, rawBody: string, now = new Date()): Promise<CallbackOutcome> {
+    const found = await this.store.runtime.findCallbackTask(token);
+    const ticket = found && {
+      taskId: found.id,
+      issuedAtMs: Date.parse(found.expiresAt) - CALLBACK_VALID_MS,
+      ...(found.usedAt ? { usedAtMs: Date.parse(found.usedAt) } : {}),
+    };
+    const decision = judgeCallback(ticket, rawBody, now.getTime(), randomUUID());
+    const fail = (httpStatus: number): CallbackOutcome => ({
+      status: "FAIL",
+      taskId: decision.reply.taskId,
+      httpStatus,
+      message: decision.reply.message,
+      replyStatus: decision.reply.status === "ERROR" ? "ERROR" : "FAIL",
+    });
+    if (!found) return fail(404);
+    if (!decision.deliver || !decision.consume) {
+      const m = decision.reply.message;
+      return fail(m === CALLBACK_MESSAGES.used ? 409 : m === CALLBACK_MESSAGES.expired ? 410 : 400);
     }
-    const response = checked.response;
+    // Two POSTs racing for one URL: only the one whose claim lands delivers.
+    const claim = await this.store.runtime.claimCallbackTask(token, now);
+    if (claim.kind !== "claimed")
+      return { status: "FAIL", taskId: found.id, httpStatus: 409, message: CALLBACK_MESSAGES.used, replyStatus: "FAIL" };
+    const task = claim.task;
+    const response = decision.deliver;
     const surface: Surface = task.surface === "test" ? "test" : "channel";
     const delivery = await this.mutex.run(`${task.botId}|${surface}|${task.userKey}`, async () => {
       const bot =
@@ -176,7 +208,14 @@ export class ConversationService {
       await this.store.runtime.deliver(task.botId, surface, task.userKey, "callback", rendered.response);
       return { delivery: d, findings: rendered.findings };
     });
-    if (!delivery) return { status: "FAIL", taskId: task.id, httpStatus: 404, message: "the bot of this callback no longer exists" };
+    if (!delivery)
+      return {
+        status: "FAIL",
+        taskId: task.id,
+        httpStatus: 404,
+        message: "the bot of this callback no longer exists",
+        replyStatus: "ERROR",
+      };
     this.events.emit("delivery", delivery.delivery);
     return { status: "SUCCESS", taskId: task.id, delivery: delivery.delivery, forwardUrl: task.forwardUrl, findings: delivery.findings };
   }

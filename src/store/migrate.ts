@@ -6,9 +6,17 @@
 import { type Kysely, type Migration, type MigrationResultSet, Migrator, sql } from "kysely";
 import type { SqlDialect } from "./dialect.js";
 import * as m0001 from "./migrations/0001-initial.js";
+import * as m0002 from "./migrations/0002-channels.js";
+import * as m0003 from "./migrations/0003-callbacks-gateway.js";
+import * as m0004 from "./migrations/0004-help.js";
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> };
-const MIGRATIONS: Record<string, MigrationModule> = { "0001-initial": m0001 };
+const MIGRATIONS: Record<string, MigrationModule> = {
+  "0001-initial": m0001,
+  "0002-channels": m0002,
+  "0003-callbacks-gateway": m0003,
+  "0004-help": m0004,
+};
 
 function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
   return Object.fromEntries(Object.entries(MIGRATIONS).map(([name, mod]) => [name, { up: (db: Kysely<unknown>) => mod.up(db, dialect) }]));

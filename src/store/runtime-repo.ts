@@ -61,21 +61,16 @@ export class RuntimeRepo {
     return { token, task };
   }
 
+  async findCallbackTask(token: string): Promise<CallbackTask | undefined> {
+    const row = await this.db.selectFrom("callback_tasks").selectAll().where("token_hash", "=", sha256(token)).executeTakeFirst();
+    return row && toTask(row);
+  }
+
   /** Marks the task used, once; a second use, a late use or an unknown token says which. */
   async claimCallbackTask(token: string, now = new Date()): Promise<ClaimResult> {
     const row = await this.db.selectFrom("callback_tasks").selectAll().where("token_hash", "=", sha256(token)).executeTakeFirst();
     if (!row) return { kind: "unknown" };
-    const task: CallbackTask = {
-      id: row.id,
-      botId: row.bot_id,
-      version: row.version === null ? null : Number(row.version),
-      surface: row.surface,
-      userKey: row.user_key,
-      blockId: row.block_id,
-      forwardUrl: row.forward_url,
-      expiresAt: row.expires_at,
-      usedAt: row.used_at,
-    };
+    const task = toTask(row);
     if (row.used_at) return { kind: "used", task };
     if (row.expires_at <= now.toISOString()) return { kind: "expired", task };
     const res = await this.db
@@ -153,4 +148,18 @@ export class RuntimeRepo {
     const rows = await q.orderBy("created_at").limit(200).execute();
     return rows.map((r) => ({ id: r.id, kind: r.kind, payload: JSON.parse(r.payload), createdAt: r.created_at }));
   }
+}
+
+function toTask(row: Database["callback_tasks"]): CallbackTask {
+  return {
+    id: row.id,
+    botId: row.bot_id,
+    version: row.version === null ? null : Number(row.version),
+    surface: row.surface,
+    userKey: row.user_key,
+    blockId: row.block_id,
+    forwardUrl: row.forward_url,
+    expiresAt: row.expires_at,
+    usedAt: row.used_at,
+  };
 }

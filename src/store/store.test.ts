@@ -156,7 +156,10 @@ for (const dialect of testDialects()) {
       assert.equal(found?.role, "editor");
       assert.equal(await store.auth.findApiToken(`${token}x`), undefined);
       const listed = await store.auth.listApiTokens(workspaceId);
-      assert.ok(listed.some((t) => t.id === record.id && t.lastUsedAt !== null), "use is recorded");
+      assert.ok(
+        listed.some((t) => t.id === record.id && t.lastUsedAt !== null),
+        "use is recorded",
+      );
       assert.ok(!JSON.stringify(listed).includes(secret));
 
       assert.equal(await store.auth.revokeApiToken(workspaceId, record.id), true);

@@ -269,7 +269,7 @@ describe("skills end to end", () => {
     assert.equal(typeof json.timestamp, "number");
   });
 
-  test("callback: an unknown token and a late use get the platform's JSON status", async () => {
+  test("callback: an unknown token, a bad body and a late use get the platform's JSON status", async () => {
     const unknown = await fetch(`${server.baseUrl}/callbacks/not-a-token`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -277,6 +277,18 @@ describe("skills end to end", () => {
     });
     assert.equal(unknown.status, 404);
     assert.equal(((await unknown.json()) as { status: string }).status, "FAIL");
+    const fresh = await server.store.runtime.createCallbackTask({ botId, version: null, surface: "test", userKey: "bad", blockId: "cb", forwardUrl: null }, 60_000);
+    const bad = await fetch(`${server.baseUrl}/callbacks/${fresh.token}`, { method: "POST", headers: { "content-type": "application/json" }, body: "not json" });
+    assert.equal(bad.status, 400);
+    assert.equal(((await bad.json()) as { status: string }).status, "ERROR");
+    const invalid = await fetch(`${server.baseUrl}/callbacks/${fresh.token}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ template: {} }) });
+    assert.equal(invalid.status, 400, "a wrong body does not use up the URL");
+    const good = await fetch(`${server.baseUrl}/callbacks/${fresh.token}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ version: "2.0", template: { outputs: [{ simpleText: { text: "이제 됨" } }] } }),
+    });
+    assert.equal(good.status, 200);
     const task = await server.store.runtime.createCallbackTask(
       { botId, version: null, surface: "test", userKey: "late", blockId: "cb", forwardUrl: null },
       -1000,

@@ -122,6 +122,23 @@ describe("parseBotFile", () => {
     assert.equal(errorAt(refs, "scenarios[1].blocks[0].outputs[0].textCard.buttons[0].blockId").line, lineOf(fixed, "blockId: nowhere"));
   });
 
+  test("errors keep the author's block positions when system blocks are added", () => {
+    // No fallback or exit block: they are added on import, which must not shift the welcome block.
+    const text = `schemaVersion: 1
+name: 시스템 블록 없는 봇
+scenarios:
+  - id: main
+    name: 메인
+    blocks:
+      - id: hello
+        name: 인사
+        quickReplies:
+          - { label: 가기, action: block, blockId: nowhere }
+`;
+    const issue = errorAt(errorsOf(text), "scenarios[0].blocks[0].quickReplies[0].blockId");
+    assert.equal(issue.line, lineOf(text, "blockId: nowhere"));
+  });
+
   test("an error on a missing field points at the enclosing object", () => {
     const text = GOOD_YAML.replace("      - id: order\n        name: 꽃 주문\n", "      - id: order\n");
     const issue = errorAt(errorsOf(text), "scenarios[1].blocks[0].name");
@@ -129,7 +146,10 @@ describe("parseBotFile", () => {
   });
 
   test("an unknown key is reported on its object's line", () => {
-    const text = GOOD_YAML.replace("        utterances: [꽃 주문할게요, 장미 배달]\n", "        utterances: [꽃 주문할게요]\n        colour: red\n");
+    const text = GOOD_YAML.replace(
+      "        utterances: [꽃 주문할게요, 장미 배달]\n",
+      "        utterances: [꽃 주문할게요]\n        colour: red\n",
+    );
     const issue = errorAt(errorsOf(text), "scenarios[1].blocks[0]");
     assert.match(issue.message, /colour/);
     assert.equal(issue.line, lineOf(text, "- id: order"));

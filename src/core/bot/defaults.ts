@@ -55,7 +55,9 @@ export function addMissingSystemBlocks(bot: BotFile): BotFile {
     names.add(block.name);
     return block;
   });
-  scenarios = scenarios.map((s) => (s.default ? { ...s, blocks: [...added, ...s.blocks] } : s));
+  // Appended, not prepended: blocks already in the file keep their index, so error paths and
+  // line numbers from validation still point at the block the author wrote.
+  scenarios = scenarios.map((s) => (s.default ? { ...s, blocks: [...s.blocks, ...added] } : s));
   return { ...bot, scenarios };
 }
 

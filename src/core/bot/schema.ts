@@ -138,6 +138,24 @@ export const botSettingsSchema = z.strictObject({
   defaultSkill: idSchema.optional(),
 });
 
+export const knowledgeEntrySchema = z.strictObject({
+  question: z.string().trim().min(1, "must not be empty").max(500),
+  answer: z.string().trim().min(1, "must not be empty").max(1000),
+  categories: z.array(z.string().trim().min(1).max(50)).max(5).default([]),
+  imageUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  landingUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+});
+
+/**
+ * The bot's knowledge base (지식베이스): Q&A pairs answered when no block matches with confidence,
+ * before the fallback block runs.
+ */
+export const knowledgeSchema = z.strictObject({
+  /** Minimum search confidence (0-1) for a knowledge answer. */
+  threshold: z.number().min(0).max(1).default(0.5),
+  entries: z.array(knowledgeEntrySchema).max(10_000).default([]),
+});
+
 export const botInfoSchema = z.strictObject({
   phone: z.string().max(30).optional(),
   address: z.string().max(200).optional(),
@@ -153,6 +171,7 @@ export const botFileSchema = z.strictObject({
   info: botInfoSchema.default({}),
   settings: botSettingsSchema.default(() => botSettingsSchema.parse({})),
   entities: z.array(customEntitySchema).max(500).default([]),
+  knowledge: knowledgeSchema.default(() => knowledgeSchema.parse({})),
   skills: z.array(skillDefinitionSchema).max(200).default([]),
   scenarios: z.array(scenarioSchema).min(1, "needs at least the default scenario").max(500),
 });
@@ -166,3 +185,4 @@ export type OutputContext = z.infer<typeof outputContextSchema>;
 export type CustomEntity = z.infer<typeof customEntitySchema>;
 export type SkillDefinition = z.infer<typeof skillDefinitionSchema>;
 export type BotSettings = z.infer<typeof botSettingsSchema>;
+export type KnowledgeEntry = z.infer<typeof knowledgeEntrySchema>;

@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { createBotFile } from "./defaults.js";
+import { type Block, type BotFile, botFileSchema } from "./schema.js";
 import { type BotIssue, validateBot } from "./validate.js";
 
-/** A small valid bot (as a plain document) that each test bends into one specific mistake. */
-function sampleBot() {
-  return {
+/** A small valid bot (defaults filled in) that each test bends into one specific mistake. */
+function sampleBot(): BotFile {
+  return botFileSchema.parse({
     schemaVersion: 1,
     name: "테스트 봇",
     entities: [{ name: "menu", entries: [{ value: "라떼", synonyms: ["카페라떼"] }] }],
@@ -43,16 +44,26 @@ function sampleBot() {
         ],
       },
     ],
-  };
+  });
 }
 
-type Sample = ReturnType<typeof sampleBot>;
-type SampleBlock = Sample["scenarios"][number]["blocks"][number] & Record<string, unknown>;
+function scenario(bot: BotFile, index: number): BotFile["scenarios"][number] {
+  const found = bot.scenarios[index];
+  assert.ok(found, `no scenario ${index}`);
+  return found;
+}
 
-function orderBlock(bot: Sample): SampleBlock {
-  const block = bot.scenarios[1]?.blocks[0];
-  assert.ok(block);
-  return block;
+function block(bot: BotFile, scenarioIndex: number, blockIndex: number): Block {
+  const found = scenario(bot, scenarioIndex).blocks[blockIndex];
+  assert.ok(found, `no block ${scenarioIndex}/${blockIndex}`);
+  return found;
+}
+
+const orderBlock = (bot: BotFile) => block(bot, 1, 0);
+
+/** Lets a test put a value the types forbid (that is what the validator is for). */
+function loosely(value: object): Record<string, unknown> {
+  return value as Record<string, unknown>;
 }
 
 function errorsOf(input: unknown): BotIssue[] {
@@ -95,9 +106,12 @@ describe("validateBot: schema", () => {
     const bot = sampleBot();
     const order = orderBlock(bot);
     order.id = "주문 블록";
-    order.colour = "red";
-    bot.skills[0] = { ...bot.skills[0], url: "ftp://example.com/x", timeoutMs: 50 } as Sample["skills"][number];
-    order.outputs = [1, 2, 3, 4].map(() => ({ simpleText: { text: "x" } })) as typeof order.outputs;
+    loosely(order).colour = "red";
+    const skill = bot.skills[0];
+    assert.ok(skill);
+    skill.url = "ftp://example.com/x";
+    skill.timeoutMs = 50;
+    order.outputs = [1, 2, 3, 4].map(() => ({ simpleText: { text: "x" } }));
     const errors = errorsOf(bot);
     assertError(errors, "scenarios[1].blocks[0].id", /1-64 characters/);
     assertError(errors, "scenarios[1].blocks[0]", /Unrecognized key.*colour/);
@@ -113,7 +127,7 @@ describe("validateBot: schema", () => {
 
   test("custom entity names may not use the reserved sys prefix", () => {
     const bot = sampleBot();
-    bot.entities.push({ name: "sysMenu", entries: [{ value: "a", synonyms: [] }] });
+    bot.entities.push({ name: "sysMenu", description: "", entries: [{ value: "a", synonyms: [] }] });
     assertError(errorsOf(bot), "entities[1].name", /reserved for system entities/);
   });
 });
@@ -121,7 +135,8 @@ describe("validateBot: schema", () => {
 describe("validateBot: rules across the document", () => {
   test("a button that jumps to an unknown block is reported at the button's blockId", () => {
     const bot = sampleBot();
-    const button = orderBlock(bot).outputs[0]?.textCard.buttons[0];
+    const card = orderBlock(bot).outputs[0];
+    const button = card && "textCard" in card ? card.textCard.buttons?.[0] : undefined;
     assert.ok(button);
     button.blockId = "nowhere";
     const errors = errorsOf(bot);
@@ -133,9 +148,7 @@ describe("validateBot: rules across the document", () => {
     const bot = sampleBot();
     const order = orderBlock(bot);
     order.quickReplies = [{ label: "어디로", action: "block", blockId: "ghost" }];
-    (order as Record<string, unknown>).outputs = [
-      { listCard: { header: { title: "목록" }, items: [{ title: "항목", action: "block", blockId: "ghost-2" }] } },
-    ];
+    loosely(order).outputs = [{ listCard: { header: { title: "목록" }, items: [{ title: "항목", action: "block", blockId: "ghost-2" }] } }];
     const errors = errorsOf(bot);
     assertError(errors, "scenarios[1].blocks[0].quickReplies[0].blockId", /unknown block "ghost"/);
     assertError(errors, "scenarios[1].blocks[0].outputs[0].listCard.items[0].blockId", /unknown block "ghost-2"/);
@@ -143,7 +156,7 @@ describe("validateBot: rules across the document", () => {
 
   test("duplicate block ids and names are reported with where the first one is", () => {
     const bot = sampleBot();
-    bot.scenarios[1]?.blocks.push({ ...orderBlock(bot) });
+    scenario(bot, 1).blocks.push({ ...orderBlock(bot) });
     const errors = errorsOf(bot);
     assertError(errors, "scenarios[1].blocks[1].id", /duplicate block id "order" \(also at scenarios\[1\]\.blocks\[0\]\)/);
     assertError(errors, "scenarios[1].blocks[1].name", /duplicate block name "주문하기"/);
@@ -151,11 +164,11 @@ describe("validateBot: rules across the document", () => {
 
   test("duplicate scenario, skill and entity ids are reported", () => {
     const bot = sampleBot();
-    const orders = bot.scenarios[1];
-    assert.ok(orders);
-    bot.scenarios.push({ ...orders, blocks: [] });
-    bot.skills.push({ ...bot.skills[0], name: "다른 스킬" } as Sample["skills"][number]);
-    bot.entities.push({ name: "menu", entries: [{ value: "모카", synonyms: [] }] });
+    bot.scenarios.push({ ...scenario(bot, 1), blocks: [] });
+    const skill = bot.skills[0];
+    assert.ok(skill);
+    bot.skills.push({ ...skill, name: "다른 스킬" });
+    bot.entities.push({ name: "menu", description: "", entries: [{ value: "모카", synonyms: [] }] });
     const errors = errorsOf(bot);
     assertError(errors, "scenarios[2].id", /duplicate scenario id "orders"/);
     assertError(errors, "skills[1].id", /duplicate skill id "order"/);
@@ -163,13 +176,13 @@ describe("validateBot: rules across the document", () => {
   });
 
   test("unknown skills are reported on blocks, parameters and settings", () => {
-    const bot: Record<string, unknown> & Sample = { ...sampleBot() };
+    const bot = sampleBot();
     const order = orderBlock(bot);
     order.skill = "missing-skill";
     const param = order.parameters[0];
     assert.ok(param);
-    (param as Record<string, unknown>).validationSkill = "check-skill";
-    bot.settings = { defaultSkill: "nope" };
+    param.validationSkill = "check-skill";
+    bot.settings.defaultSkill = "nope";
     const errors = errorsOf(bot);
     assertError(errors, "scenarios[1].blocks[0].skill", /unknown skill "missing-skill"/);
     assertError(errors, "scenarios[1].blocks[0].parameters[0].validationSkill", /unknown skill "check-skill"/);
@@ -197,10 +210,11 @@ describe("validateBot: rules across the document", () => {
 
   test("event blocks need a unique eventName; other blocks may not have one", () => {
     const bot = sampleBot();
-    const blocks = bot.scenarios[1]?.blocks as Array<Record<string, unknown>>;
-    blocks.push({ id: "ev1", name: "이벤트 1", type: "event" });
-    blocks.push({ id: "ev2", name: "이벤트 2", type: "event", eventName: "order_ready" });
-    blocks.push({ id: "ev3", name: "이벤트 3", type: "event", eventName: "order_ready" });
+    const blocks = scenario(bot, 1).blocks;
+    const event = (id: string, name: string, eventName?: string): Block => ({ ...orderBlock(bot), id, name, type: "event", eventName });
+    blocks.push(event("ev1", "이벤트 1"));
+    blocks.push(event("ev2", "이벤트 2", "order_ready"));
+    blocks.push(event("ev3", "이벤트 3", "order_ready"));
     orderBlock(bot).eventName = "not_allowed";
     const errors = errorsOf(bot);
     assertError(errors, "scenarios[1].blocks[1].eventName", /needs an eventName/);
@@ -211,30 +225,30 @@ describe("validateBot: rules across the document", () => {
 
   test("system blocks live in the default scenario; only the welcome block can be switched off", () => {
     const bot = sampleBot();
-    const fallback = bot.scenarios[0]?.blocks.splice(1, 1)[0];
+    const fallback = scenario(bot, 0).blocks.splice(1, 1)[0];
     assert.ok(fallback);
-    bot.scenarios[1]?.blocks.push(fallback);
+    scenario(bot, 1).blocks.push(fallback);
     orderBlock(bot).enabled = false;
     const errors = errorsOf(bot);
     assertError(errors, "scenarios[1].blocks[1].type", /fallback block must be in the default scenario/);
     assertError(errors, "scenarios[1].blocks[0].enabled", /only the welcome block/);
     const welcomeOff = sampleBot();
-    (welcomeOff.scenarios[0]?.blocks[0] as Record<string, unknown>).enabled = false;
+    block(welcomeOff, 0, 0).enabled = false;
     assert.ok(validateBot(welcomeOff).ok);
   });
 
   test("exactly one default scenario and one of each system block", () => {
     const bot = sampleBot();
-    (bot.scenarios[1] as Record<string, unknown>).default = true;
+    scenario(bot, 1).default = true;
     assertError(errorsOf(bot), "scenarios", /exactly one scenario must be the default, found 2/);
     const twoExits = sampleBot();
-    twoExits.scenarios[0]?.blocks.push({ id: "exit2", name: "탈출 2", type: "exit", utterances: ["그만"] } as SampleBlock);
+    scenario(twoExits, 0).blocks.push({ ...block(twoExits, 0, 2), id: "exit2", name: "탈출 2" });
     assertError(errorsOf(twoExits), "scenarios", /exactly one exit block is required, found 2/);
   });
 
   test("the exit block needs a phrase", () => {
     const bot = sampleBot();
-    (bot.scenarios[0]?.blocks[2] as Record<string, unknown>).utterances = [];
+    block(bot, 0, 2).utterances = [];
     assertError(errorsOf(bot), "scenarios[0].blocks[2].utterances", /exit block needs at least one phrase/);
   });
 
@@ -248,11 +262,11 @@ describe("validateBot: rules across the document", () => {
     const callback = sampleBot();
     orderBlock(callback).allowCallback = true;
     assertError(errorsOf(callback), "scenarios[1].blocks[0].allowCallback", /callbacks need useSkillData/);
-    const withDefault: Record<string, unknown> & Sample = sampleBot();
-    withDefault.settings = { defaultSkill: "order" };
-    const block = orderBlock(withDefault);
-    block.useSkillData = true;
-    block.outputs = [];
+    const withDefault = sampleBot();
+    withDefault.settings.defaultSkill = "order";
+    const skillBlock = orderBlock(withDefault);
+    skillBlock.useSkillData = true;
+    skillBlock.outputs = [];
     assert.ok(validateBot(withDefault).ok, "the default skill stands in for a block without one");
   });
 });
@@ -265,18 +279,19 @@ describe("validateBot: missing system blocks", () => {
       scenarios: [{ id: "main", name: "메인", blocks: [{ id: "hello", name: "인사", utterances: ["안녕"] }] }],
     });
     assert.ok(result.ok, JSON.stringify(!result.ok && result.errors));
-    const scenario = result.bot.scenarios[0];
-    assert.equal(scenario?.default, true);
+    const main = result.bot.scenarios[0];
+    assert.equal(main?.default, true);
     assert.deepEqual(
-      scenario?.blocks.map((b) => [b.id, b.type]),
+      main?.blocks.map((b) => [b.id, b.type]),
       [
+        ["hello", "normal"],
         ["welcome", "welcome"],
         ["fallback", "fallback"],
         ["exit", "exit"],
-        ["hello", "normal"],
       ],
+      "added after the author's blocks, so their indexes (and error paths) stay as written",
     );
-    assert.ok((scenario?.blocks[2]?.utterances.length ?? 0) > 0, "the added exit block has phrases");
+    assert.ok((main?.blocks[3]?.utterances.length ?? 0) > 0, "the added exit block has phrases");
   });
 
   test("added blocks get fresh ids and names when the defaults are taken", () => {
@@ -296,7 +311,7 @@ describe("validateBot: missing system blocks", () => {
 
   test("only missing ones are added", () => {
     const bot = sampleBot();
-    bot.scenarios[0]?.blocks.splice(1, 1);
+    scenario(bot, 0).blocks.splice(1, 1);
     const result = validateBot(bot);
     assert.ok(result.ok);
     const types = result.bot.scenarios[0]?.blocks.map((b) => b.type);

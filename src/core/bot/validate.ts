@@ -4,6 +4,7 @@
  * Returns every problem at once, each with a dotted path such as `scenarios[0].blocks[2].skill`.
  */
 import { isSystemEntity } from "../nlu/entities/index.js";
+import { validateOutput, validateQuickReply } from "../skill/validate-response.js";
 import { addMissingSystemBlocks } from "./defaults.js";
 import { type BotFile, botFileSchema } from "./schema.js";
 
@@ -130,6 +131,22 @@ export function checkReferences(bot: BotFile): KeyedBotIssue[] {
     if (systemCounts[type] !== 1) add(["scenarios"], `exactly one ${type} block is required, found ${systemCounts[type]}`);
   }
 
+  // Every output and quick reply within the platform's limits (lengths, counts, button rules, 30 KB).
+  bot.scenarios.forEach((scenario, si) => {
+    scenario.blocks.forEach((block, bi) => {
+      block.outputs.forEach((output, oi) => {
+        for (const f of validateOutput(output, formatPath(["scenarios", si, "blocks", bi, "outputs", oi])).findings) {
+          if (f.severity === "error") errors.push({ path: f.path, message: messageOf(f), keys: parsePath(f.path) });
+        }
+      });
+      block.quickReplies.forEach((reply, qi) => {
+        for (const f of validateQuickReply(reply, formatPath(["scenarios", si, "blocks", bi, "quickReplies", qi])).findings) {
+          if (f.severity === "error") errors.push({ path: f.path, message: messageOf(f), keys: parsePath(f.path) });
+        }
+      });
+    });
+  });
+
   // Buttons, quick replies and list items that jump to a block must name an existing one.
   bot.scenarios.forEach((scenario, si) => {
     scenario.blocks.forEach((block, bi) => {
@@ -143,6 +160,21 @@ export function checkReferences(bot: BotFile): KeyedBotIssue[] {
     });
   });
   return errors;
+}
+
+/** A finding's message without its leading "path: " (the issue carries the path separately). */
+function messageOf(f: { path: string; message: string }): string {
+  return f.message.startsWith(`${f.path}: `) ? f.message.slice(f.path.length + 2) : f.message;
+}
+
+/** "a.b[2].c" → ["a", "b", 2, "c"]. */
+export function parsePath(path: string): Key[] {
+  const keys: Key[] = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    if (m[2] !== undefined) keys.push(Number(m[2]));
+    else if (m[1] !== undefined) keys.push(m[1]);
+  }
+  return keys;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -11,6 +11,8 @@ import type { ServerContext } from "../context.js";
 
 export function callbackRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
   return async (app) => {
+    // The raw text is judged here so a non-JSON body gets the platform's status, not a parser error.
+    app.addContentTypeParser(["application/json", "text/plain"], { parseAs: "string" }, (_request, body, done) => done(null, body));
     app.post(
       "/callbacks/:token",
       {
@@ -18,14 +20,16 @@ export function callbackRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
           tags: ["skills"],
           summary: "Deliver the final answer of a callback block (one-time URL from userRequest.callbackUrl)",
           params: z.object({ token: z.string().min(1).max(200) }),
-          body: z.unknown(),
+          body: z.string().max(1024 * 1024),
         },
       },
       async (request, reply) => {
         const timestamp = Math.floor(Date.now() / 1000);
         const outcome = await ctx.conversations.completeCallback(request.params.token, request.body);
         if (outcome.status === "FAIL") {
-          return reply.status(outcome.httpStatus).send({ taskId: outcome.taskId, status: "FAIL", message: outcome.message, timestamp });
+          return reply
+            .status(outcome.httpStatus)
+            .send({ taskId: outcome.taskId, status: outcome.replyStatus, message: outcome.message, timestamp });
         }
         if (outcome.forwardUrl) {
           // Behind the real platform: pass the final answer on to its own callback URL.
@@ -41,7 +45,7 @@ export function callbackRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
             .then((res) => res.body.dump())
             .catch((error: unknown) => request.log.warn({ err: error }, "forwarding a callback answer to the platform failed"));
         }
-        return { taskId: outcome.taskId, status: "SUCCESS", message: "delivered", timestamp };
+        return { taskId: outcome.taskId, status: "SUCCESS", message: "OK", timestamp };
       },
     );
   };

@@ -1,0 +1,161 @@
+// Search quality/speed benchmark on ../shared/data/ko-chatbot-faq (see its README).
+// Run: node --import tsx bench/search.ts [--tuning '{"k1":1.5}'] [--no-write]
+// Prints botcenter's index side by side with minisearch (defaults, and a bigram tokenizer)
+// and writes bench/results/search.json.
+import { readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { performance } from "node:perf_hooks";
+import MiniSearch from "minisearch";
+import { buildSearchIndex, type SearchDocument, type SearchTuning } from "../src/core/search/index.js";
+
+const dataDir = new URL("../../shared/data/ko-chatbot-faq/", import.meta.url);
+
+interface Article {
+  id: string;
+  category: string;
+  question: string;
+  answer: string;
+}
+
+function readTsv(name: string): string[][] {
+  const lines = readFileSync(new URL(name, dataDir), "utf8").split("\n").slice(1);
+  return lines.filter((l) => l.length > 0).map((l) => l.split("\t"));
+}
+
+const articles: Article[] = readTsv("articles.tsv").map(([id = "", category = "", question = "", answer = ""]) => ({
+  id,
+  category,
+  question,
+  answer,
+}));
+const queries = readTsv("queries-test.tsv").map(([query = "", article = ""]) => ({ query, article }));
+const answerOf = new Map(articles.map((a) => [a.id, a.answer]));
+
+interface Engine {
+  name: string;
+  buildMs: number;
+  search: (q: string) => string[];
+}
+
+interface Result {
+  engine: string;
+  buildMs: number;
+  hit1: number;
+  hit5: number;
+  hit1SameAnswer: number;
+  mrr10: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Same metrics on the odd-numbered queries only (never used for tuning). */
+  heldOut: { hit1: number; hit5: number; hit1SameAnswer: number };
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+function evaluate(engine: Engine): Result {
+  for (const { query } of queries.slice(0, 200)) engine.search(query); // warm-up
+  const times: number[] = [];
+  const tally = () => ({ n: 0, hit1: 0, hit5: 0, same: 0, rr: 0 });
+  const all = tally();
+  const odd = tally();
+  queries.forEach(({ query, article }, i) => {
+    const t0 = performance.now();
+    const ids = engine.search(query);
+    times.push(performance.now() - t0);
+    const rank = ids.indexOf(article);
+    const top = ids[0];
+    const same = top !== undefined && (top === article || answerOf.get(top) === answerOf.get(article));
+    for (const t of i % 2 === 1 ? [all, odd] : [all]) {
+      t.n++;
+      if (rank === 0) t.hit1++;
+      if (rank >= 0 && rank < 5) t.hit5++;
+      if (same) t.same++;
+      if (rank >= 0 && rank < 10) t.rr += 1 / (rank + 1);
+    }
+  });
+  times.sort((a, b) => a - b);
+  const pct = (x: number, n: number) => Math.round((1000 * x) / n) / 10;
+  return {
+    engine: engine.name,
+    buildMs: Math.round(engine.buildMs),
+    hit1: pct(all.hit1, all.n),
+    hit5: pct(all.hit5, all.n),
+    hit1SameAnswer: pct(all.same, all.n),
+    mrr10: Math.round((1000 * all.rr) / all.n) / 1000,
+    p50Ms: Math.round(percentile(times, 50) * 1000) / 1000,
+    p99Ms: Math.round(percentile(times, 99) * 1000) / 1000,
+    heldOut: { hit1: pct(odd.hit1, odd.n), hit5: pct(odd.hit5, odd.n), hit1SameAnswer: pct(odd.same, odd.n) },
+  };
+}
+
+function parseTuning(): Partial<SearchTuning> {
+  const at = process.argv.indexOf("--tuning");
+  const raw = at >= 0 ? process.argv[at + 1] : undefined;
+  if (!raw) return {};
+  const parsed: unknown = JSON.parse(raw);
+  if (typeof parsed !== "object" || parsed === null) throw new Error("--tuning must be a JSON object");
+  return Object.fromEntries(Object.entries(parsed)) satisfies Partial<SearchTuning>;
+}
+
+function botcenter(mode: "question+answer" | "question only"): Engine {
+  const docs: SearchDocument[] = articles.map((a) => ({
+    id: a.id,
+    title: a.question,
+    body: mode === "question+answer" ? a.answer : "",
+  }));
+  const tuning = parseTuning();
+  const t0 = performance.now();
+  const index = buildSearchIndex(docs, { tuning });
+  const buildMs = performance.now() - t0;
+  return { name: `botcenter (${mode})`, buildMs, search: (q) => index.search(q, { limit: 10 }).map((h) => h.id) };
+}
+
+function bigrams(text: string): string[] {
+  const compact = text.replace(/\s+/gu, "").toLowerCase();
+  if (compact.length < 2) return compact.length === 1 ? [compact] : [];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < compact.length; i++) out.push(compact.slice(i, i + 2));
+  return out;
+}
+
+function minisearch(name: string, tokenize?: (text: string) => string[]): Engine {
+  const t0 = performance.now();
+  const ms = new MiniSearch<Article>({
+    fields: ["question", "answer"],
+    idField: "id",
+    ...(tokenize ? { tokenize, searchOptions: { tokenize } } : {}),
+  });
+  ms.addAll(articles);
+  const buildMs = performance.now() - t0;
+  return { name, buildMs, search: (q) => ms.search(q).slice(0, 10).map((r) => String(r.id)) };
+}
+
+const results: Result[] = [
+  evaluate(botcenter("question+answer")),
+  evaluate(botcenter("question only")),
+  evaluate(minisearch("minisearch (defaults)")),
+  evaluate(minisearch("minisearch (bigram tokenizer)", bigrams)),
+];
+
+const machine = { nproc: availableParallelism(), node: process.version, platform: `${process.platform}-${process.arch}` };
+console.log(`ko-chatbot-faq: ${articles.length} articles, ${queries.length} queries; ${machine.node}, nproc ${machine.nproc}`);
+console.table(
+  results.map((r) => ({
+    engine: r.engine,
+    "hit@1 %": r.hit1,
+    "hit@5 %": r.hit5,
+    "hit@1 same answer %": r.hit1SameAnswer,
+    "MRR@10": r.mrr10,
+    "held-out hit@1/@5": `${r.heldOut.hit1} / ${r.heldOut.hit5}`,
+    "p50 ms": r.p50Ms,
+    "p99 ms": r.p99Ms,
+    "build ms": r.buildMs,
+  })),
+);
+if (!process.argv.includes("--no-write")) {
+  const out = new URL("results/search.json", import.meta.url);
+  writeFileSync(out, `${JSON.stringify({ dataset: "ko-chatbot-faq", articles: articles.length, queries: queries.length, machine, results }, null, 2)}\n`);
+  console.log(`wrote ${out.pathname}`);
+}
