@@ -6,6 +6,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { TurnInput, TurnResponse } from "../../core/dialog/index.js";
+import { incomingSkillPayloadSchema, userKeysOf } from "../../core/skill/payload-schema.js";
 import { actorLabel } from "../../services/actor.js";
 import { authorizeBot } from "../../services/bots.js";
 import { AppError } from "../../services/errors.js";
@@ -15,18 +16,6 @@ import type { ServerContext } from "../context.js";
 export const GATEWAY_SECRET_HEADER = "x-botcenter-gateway-secret";
 /** clientExtra key that carries a botcenter block id through the platform and back. */
 export const BLOCK_EXTRA_KEY = "botcenterBlockId";
-
-const payloadSchema = z.object({
-  userRequest: z.object({
-    utterance: z.string().max(2000).default(""),
-    callbackUrl: z.string().url().optional(),
-    user: z.object({
-      id: z.string().min(1, "must name the user (botUserKey)").max(200),
-      properties: z.record(z.string(), z.unknown()).default({}),
-    }),
-  }),
-  action: z.object({ clientExtra: z.record(z.string(), z.unknown()).nullable().optional() }).default({}),
-});
 
 function str(value: unknown): string | undefined {
   return typeof value === "string" && value !== "" ? value : undefined;
@@ -63,7 +52,7 @@ export function gatewayRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
           tags: ["gateway"],
           summary: "SkillPayload in from the real platform, SkillResponse out from the deployed bot",
           params: z.object({ botId: z.string().min(1) }),
-          body: payloadSchema,
+          body: incomingSkillPayloadSchema,
         },
       },
       async (request) => {
@@ -73,10 +62,7 @@ export function gatewayRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
           throw new AppError(401, "invalid_gateway_secret", `${GATEWAY_SECRET_HEADER}: missing or wrong for this bot`);
         }
         const { userRequest, action } = request.body;
-        const props = userRequest.user.properties;
-        const botUserKey = str(props.botUserKey) ?? str(props.bot_user_key) ?? userRequest.user.id;
-        const plusfriendUserKey = str(props.plusfriendUserKey) ?? str(props.plusfriend_user_key);
-        const appUserId = str(props.appUserId) ?? str(props.app_user_id);
+        const keys = userKeysOf(request.body);
         const extra = action.clientExtra ?? undefined;
         const blockId = extra ? str(extra[BLOCK_EXTRA_KEY]) : undefined;
         let input: TurnInput;
@@ -89,13 +75,13 @@ export function gatewayRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
         const outcome = await conversations.turn({
           botId,
           surface: "channel",
-          userKey: `kakao:${botUserKey}`,
+          userKey: `kakao:${keys.botUserKey}`,
           input,
           user: {
-            botUserKey,
-            ...(plusfriendUserKey ? { plusfriendUserKey } : {}),
-            ...(appUserId ? { appUserId } : {}),
-            ...(props.isFriend === true ? { isFriend: true } : {}),
+            botUserKey: keys.botUserKey,
+            ...(keys.plusfriendUserKey ? { plusfriendUserKey: keys.plusfriendUserKey } : {}),
+            ...(keys.appUserId ? { appUserId: keys.appUserId, appUserStatus: keys.appUserStatus ?? "REGISTERED" } : {}),
+            ...(keys.isFriend ? { isFriend: true } : {}),
           },
           ...(userRequest.callbackUrl ? { forwardCallbackUrl: userRequest.callbackUrl } : {}),
         });
