@@ -4,11 +4,18 @@
  * records for good answers and for every kind of fault, plus callbacks.
  */
 import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { stringify } from "yaml";
 import { api, startTestServer, type TestServer } from "../helpers/server.js";
+
+const FIXTURES = "src/core/skill/fixtures/valid";
+const COMPONENT_FIXTURES = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith(".json") && !["callback.json", "context-and-data.json"].includes(f))
+  .map((f) => f.slice(0, -5));
 
 interface Recorded {
   path: string;
@@ -57,6 +64,10 @@ function startSkillServer(): Promise<void> {
       res.writeHead(status, { "content-type": type });
       res.end(payload);
     };
+    if (path.startsWith("/component/")) {
+      const name = path.slice("/component/".length).replace(/[^A-Za-z-]/g, "");
+      return send(200, readFileSync(join(FIXTURES, `${name}.json`), "utf8"));
+    }
     switch (path) {
       case "/ok":
         return send(200, JSON.stringify(card));
@@ -113,6 +124,12 @@ function skillBlock(id: string, utterance: string, skill: string, extra: Record<
 }
 
 function botFile() {
+  const componentSkills = COMPONENT_FIXTURES.map((name) => ({
+    id: `c-${name}`,
+    name: `component ${name}`,
+    url: `${skillBase}/component/${name}`,
+  }));
+  const componentBlocks = COMPONENT_FIXTURES.map((name) => skillBlock(`block-${name}`, `컴포넌트 ${name} 보여줘`, `c-${name}`));
   const skills = ["ok", "data", "slow", "500", "notjson", "noversion", "invalid", "callback", "closed"].map((p) => ({
     id: `s-${p}`,
     name: `skill ${p}`,
@@ -126,7 +143,7 @@ function botFile() {
     schemaVersion: 1,
     name: "스킬 테스트 봇",
     settings: { skillErrorMessage: "지금은 답변할 수 없어요 (스킬 오류)" },
-    skills,
+    skills: [...skills, ...componentSkills],
     scenarios: [
       {
         id: "main",
@@ -150,6 +167,7 @@ function botFile() {
           skillBlock("closed", "닫힌 포트 스킬", "s-closed"),
           skillBlock("cb", "콜백 스킬 호출", "s-callback", { allowCallback: true, callbackWaitingText: "{{#webhook.text}}..." }),
           skillBlock("cbnotallowed", "콜백 금지 블록", "s-callback"),
+          ...componentBlocks,
         ],
       },
     ],
@@ -204,6 +222,20 @@ describe("skills end to end", () => {
     assert.deepEqual(action.params, {});
     assert.deepEqual(action.detailParams, {});
     assert.equal(userRequest.user.properties.isFriend, true);
+  });
+
+  test("every component type a skill returns reaches the user as sent", async () => {
+    assert.ok(COMPONENT_FIXTURES.length >= 12);
+    for (const name of COMPONENT_FIXTURES) {
+      const res = await api(server.baseUrl, "POST", `/api/v1/bots/${botId}/test/messages`, {
+        session: server.owner,
+        body: { input: { type: "action", source: "card", action: "block", blockId: `block-${name}`, label: name } },
+      });
+      assert.equal(res.status, 200, res.text);
+      const sent = JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8")) as { template: { outputs: unknown[] } };
+      const got = res.body as { response: { outputs: unknown[] }; trace: { findings: string[] } };
+      assert.deepEqual(got.response.outputs, sent.template.outputs, `${name}: ${got.trace.findings.join("; ")}`);
+    }
   });
 
   test("a data-only skill fills {{#webhook.*}} in the block's own outputs", async () => {
@@ -277,11 +309,22 @@ describe("skills end to end", () => {
     });
     assert.equal(unknown.status, 404);
     assert.equal(((await unknown.json()) as { status: string }).status, "FAIL");
-    const fresh = await server.store.runtime.createCallbackTask({ botId, version: null, surface: "test", userKey: "bad", blockId: "cb", forwardUrl: null }, 60_000);
-    const bad = await fetch(`${server.baseUrl}/callbacks/${fresh.token}`, { method: "POST", headers: { "content-type": "application/json" }, body: "not json" });
+    const fresh = await server.store.runtime.createCallbackTask(
+      { botId, version: null, surface: "test", userKey: "bad", blockId: "cb", forwardUrl: null },
+      60_000,
+    );
+    const bad = await fetch(`${server.baseUrl}/callbacks/${fresh.token}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "not json",
+    });
     assert.equal(bad.status, 400);
     assert.equal(((await bad.json()) as { status: string }).status, "ERROR");
-    const invalid = await fetch(`${server.baseUrl}/callbacks/${fresh.token}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ template: {} }) });
+    const invalid = await fetch(`${server.baseUrl}/callbacks/${fresh.token}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ template: {} }),
+    });
     assert.equal(invalid.status, 400, "a wrong body does not use up the URL");
     const good = await fetch(`${server.baseUrl}/callbacks/${fresh.token}`, {
       method: "POST",
