@@ -201,7 +201,20 @@ function pct(value: number | null): string {
 }
 
 function printTable(results: readonly RunResult[]): void {
-  const header = ["dataset", "engine", "top-1", "top-3", "in-scope@thr", "OOD near", "OOD far", "OOD both", "build", "heap", "p50", "p99"];
+  const header = [
+    "dataset",
+    "engine",
+    "top-1",
+    "top-3",
+    "in-scope@thr",
+    "OOD near",
+    "OOD far",
+    "OOD both",
+    "build (cpu)",
+    "heap",
+    "p50 (cpu)",
+    "p99 (cpu)",
+  ];
   const rows = results.map((r) => [
     `${r.dataset} (${r.intents})`,
     r.engine,

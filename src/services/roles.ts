@@ -17,7 +17,11 @@ export type Permission =
   | "member:manage" // add, remove, change roles (never above one's own)
   | "token:manage"
   | "audit:read"
-  | "help:manage";
+  | "help:manage"
+  | "channel:read" // see channels, their connections and status
+  | "channel:write" // create and edit channels, connect bots
+  | "chat:operate" // operator console: take over rooms, reply, hand back
+  | "event:send"; // Event API (POST /bots/:botId/talk)
 
 const MINIMUM_ROLE: Record<Permission, Role> = {
   "bot:read": "viewer",
@@ -29,6 +33,10 @@ const MINIMUM_ROLE: Record<Permission, Role> = {
   "token:manage": "admin",
   "audit:read": "admin",
   "help:manage": "admin",
+  "channel:read": "viewer",
+  "channel:write": "admin",
+  "chat:operate": "editor",
+  "event:send": "editor",
 };
 
 export function isRole(value: string): value is Role {

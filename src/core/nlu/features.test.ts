@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { extractFeatures, type FeatureBag } from "./features.js";
+import { extractFeatures, type FeatureBag, toJamo } from "./features.js";
 
 function shared(a: FeatureBag, b: FeatureBag): number {
   const other = new Set(b.hashes);
@@ -43,4 +43,10 @@ test("a one-jamo typo keeps jamo n-grams in common", () => {
 
 test("empty text has no features", () => {
   assert.deepEqual(extractFeatures(""), { hashes: [], counts: [] });
+});
+
+test("toJamo splits syllables and compound jamo into basic jamo and keeps other characters", () => {
+  assert.equal(toJamo("값 괜찮아"), "ㄱㅏㅂㅅ ㄱㅗㅐㄴㅊㅏㄴㅎㅇㅏ");
+  assert.equal(toJamo("의ㅘ"), "ㅇㅡㅣㅗㅏ");
+  assert.equal(toJamo("wifi 5G, 3시"), "wifi 5G, 3ㅅㅣ");
 });

@@ -8,9 +8,8 @@
 //   - words and word bigrams (exact phrasing still counts)
 //   - word stems: a Hangul word minus its last syllable ("선물이"/"선물을" -> "선물")
 //   - jamo 3/4-grams ("ㅂㅐㅅㅗ"), which survive one-key typos inside a syllable
-// Weights per view were tuned on the training split of the benchmark data only.
-
-import { disassemble } from "es-hangul";
+// Views and weights were chosen on the parakqc benchmark and re-checked on a
+// training-only hold-out (docs/bench-nlu.md).
 
 /** Distinct feature hashes of one utterance, ascending, with their weighted counts. */
 export interface FeatureBag {
@@ -46,6 +45,105 @@ const STEM_WEIGHT = 1;
 
 const HANGUL_WORD = /^[\uac00-\ud7a3]{2,}$/u;
 
+// Hangul syllable arithmetic (Unicode ch. 3.12): syllable = 0xAC00 + (lead * 21 + vowel) * 28 + tail.
+// Compound vowels and tails are split into their parts ("ㅘ" -> "ㅗㅏ", "ㄳ" -> "ㄱㅅ"), the same
+// output as es-hangul's `disassemble`, but without its per-character arrays: this runs on
+// every utterance at match time.
+const SYLLABLE_FIRST = 0xac00;
+const SYLLABLE_LAST = 0xd7a3;
+const LEADS = ["ㄱ", "ㄲ", "ㄴ", "ㄷ", "ㄸ", "ㄹ", "ㅁ", "ㅂ", "ㅃ", "ㅅ", "ㅆ", "ㅇ", "ㅈ", "ㅉ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ"];
+const VOWELS = [
+  "ㅏ",
+  "ㅐ",
+  "ㅑ",
+  "ㅒ",
+  "ㅓ",
+  "ㅔ",
+  "ㅕ",
+  "ㅖ",
+  "ㅗ",
+  "ㅗㅏ",
+  "ㅗㅐ",
+  "ㅗㅣ",
+  "ㅛ",
+  "ㅜ",
+  "ㅜㅓ",
+  "ㅜㅔ",
+  "ㅜㅣ",
+  "ㅠ",
+  "ㅡ",
+  "ㅡㅣ",
+  "ㅣ",
+];
+const TAILS = [
+  "",
+  "ㄱ",
+  "ㄲ",
+  "ㄱㅅ",
+  "ㄴ",
+  "ㄴㅈ",
+  "ㄴㅎ",
+  "ㄷ",
+  "ㄹ",
+  "ㄹㄱ",
+  "ㄹㅁ",
+  "ㄹㅂ",
+  "ㄹㅅ",
+  "ㄹㅌ",
+  "ㄹㅍ",
+  "ㄹㅎ",
+  "ㅁ",
+  "ㅂ",
+  "ㅂㅅ",
+  "ㅅ",
+  "ㅆ",
+  "ㅇ",
+  "ㅈ",
+  "ㅊ",
+  "ㅋ",
+  "ㅌ",
+  "ㅍ",
+  "ㅎ",
+];
+/** Standalone compound jamo typed on their own. */
+const COMPOUND_JAMO = new Map<string, string>([
+  ["ㄳ", "ㄱㅅ"],
+  ["ㄵ", "ㄴㅈ"],
+  ["ㄶ", "ㄴㅎ"],
+  ["ㄺ", "ㄹㄱ"],
+  ["ㄻ", "ㄹㅁ"],
+  ["ㄼ", "ㄹㅂ"],
+  ["ㄽ", "ㄹㅅ"],
+  ["ㄾ", "ㄹㅌ"],
+  ["ㄿ", "ㄹㅍ"],
+  ["ㅀ", "ㄹㅎ"],
+  ["ㅄ", "ㅂㅅ"],
+  ["ㅘ", "ㅗㅏ"],
+  ["ㅙ", "ㅗㅐ"],
+  ["ㅚ", "ㅗㅣ"],
+  ["ㅝ", "ㅜㅓ"],
+  ["ㅞ", "ㅜㅔ"],
+  ["ㅟ", "ㅜㅣ"],
+  ["ㅢ", "ㅡㅣ"],
+]);
+
+/** Splits Hangul syllables (and compound jamo) into basic jamo; other characters pass through. */
+export function toJamo(text: string): string {
+  let out = "";
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    if (code >= SYLLABLE_FIRST && code <= SYLLABLE_LAST) {
+      const index = code - SYLLABLE_FIRST;
+      out += LEADS[Math.floor(index / 588)] ?? "";
+      out += VOWELS[Math.floor((index % 588) / 28)] ?? "";
+      out += TAILS[index % 28] ?? "";
+    } else {
+      out += COMPOUND_JAMO.get(char) ?? char;
+    }
+  }
+  return out;
+}
+
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
@@ -57,7 +155,7 @@ function hashRange(prefix: number, text: string, start: number, end: number): nu
     h = Math.imul(h ^ (c & 0xff), FNV_PRIME);
     h = Math.imul(h ^ (c >>> 8), FNV_PRIME);
   }
-  return h >>> 0;
+  return ((h & ~0xf) | prefix) >>> 0;
 }
 
 /**
@@ -122,7 +220,7 @@ export function extractFeatures(normalized: string): FeatureBag {
   if (normalized.length > 0) {
     collector.pushGrams(` ${normalized} `, CHAR_GRAMS);
     collector.pushGrams(normalized.replaceAll(" ", ""), NOSPACE_GRAMS);
-    collector.pushGrams(` ${disassemble(normalized)} `, JAMO_GRAMS);
+    collector.pushGrams(` ${toJamo(normalized)} `, JAMO_GRAMS);
     const words = normalized.split(" ");
     for (let i = 0; i < words.length; i++) {
       const word = words[i] ?? "";

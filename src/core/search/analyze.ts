@@ -1,22 +1,64 @@
-// Turns text into the weighted features the index scores. Each feature is a string whose
-// first character names the analyzer that produced it:
+// Turns text into the features the index scores. Each feature belongs to one analyzer:
 //   b  character bigram of the text with spaces removed (spacing-insensitive, partial words)
-//   u  single Hangul syllable (lets a one-syllable query match at all)
+//   u  single Hangul syllable (bag of syllables; lets a one-syllable query match at all)
 //   w  word with its particle/ending removed ("플러그인을" → "플러그인")
+//   p  first two syllables of a Hangul word (a crude stem for verbs: "헤어졌어"/"헤어지고")
+//   q  first syllable of a Hangul word
 //   j  jamo trigram of the text with spaces removed (a one-letter typo breaks few of these)
-// 초성 queries are matched separately (see choseong.ts) because they need a different view
-// of the documents.
-import { toJamo } from "./hangul.js";
+// 초성 queries are matched separately (see choseong.ts): they need another view of the text.
+//
+// Short features (up to three UTF-16 units) are packed into one number, analyzer in the
+// top bits; only whole words stay strings. Number keys hash far faster than fresh strings,
+// which keeps building a 9k-article index well under a second.
+import { isHangulSyllable, toJamo } from "./hangul.js";
 import { stemKorean } from "./korean-stem.js";
 import { normalizeText, splitWords, type Word } from "./text.js";
 
-export type AnalyzerCode = "b" | "u" | "w" | "j" | "s" | "t" | "p" | "v" | "k" | "x" | "y" | "q" | "o";
-export const ANALYZERS: readonly AnalyzerCode[] = ["b", "u", "w", "j", "s", "t", "p", "v", "k", "x", "y", "q", "o"];
+export type AnalyzerCode = "b" | "u" | "w" | "p" | "q" | "j";
+export const ANALYZERS: readonly AnalyzerCode[] = ["b", "u", "w", "p", "q", "j"];
 
-export type FeatureCounts = Map<string, number>;
+export type Feature = number | string;
+export type FeatureCounts = Map<Feature, number>;
 
-function add(counts: FeatureCounts, feature: string): void {
+const UNIT = 0x10000;
+const ANALYZER_UNIT = UNIT * UNIT * UNIT; // 2^48; analyzer index + 1 sits above the characters
+
+function add(counts: FeatureCounts, feature: Feature): void {
   counts.set(feature, (counts.get(feature) ?? 0) + 1);
+}
+
+/** Packs up to three characters of `text` starting at `at` with the analyzer number. */
+function packed(analyzer: number, text: string, at: number, length: number): number {
+  let key = analyzer + 1;
+  for (let i = 0; i < length; i++) key = key * UNIT + text.charCodeAt(at + i);
+  for (let i = length; i < 3; i++) key *= UNIT;
+  return key;
+}
+
+const B = ANALYZERS.indexOf("b");
+const U = ANALYZERS.indexOf("u");
+const P = ANALYZERS.indexOf("p");
+const Q = ANALYZERS.indexOf("q");
+const J = ANALYZERS.indexOf("j");
+const W = ANALYZERS.indexOf("w");
+
+/** Index into ANALYZERS of the analyzer that produced a feature. */
+export function analyzerIndexOf(feature: Feature): number {
+  return typeof feature === "string" ? W : Math.floor(feature / ANALYZER_UNIT) - 1;
+}
+
+/** Feature for a whole (stemmed) word. */
+export function wordFeature(key: string): Feature {
+  return `w${key}`;
+}
+
+/** Feature for a character bigram, for callers that look up a word's own bigrams. */
+export function bigramFeature(text: string, at: number): Feature {
+  return packed(B, text, at, 2);
+}
+
+export function syllableFeature(text: string, at: number): Feature {
+  return packed(U, text, at, 1);
 }
 
 /** A word reduced to the form the `w` analyzer indexes. */
@@ -32,52 +74,34 @@ export function wordKey(word: Word): string {
 /** Features of a list of words (already normalised). */
 export function analyzeWords(words: readonly Word[], counts: FeatureCounts = new Map()): FeatureCounts {
   let compact = "";
-  let stems = "";
   for (const word of words) {
     compact += word.text;
-    const key = wordKey(word);
-    stems += key;
-    add(counts, `w${key}`);
-    if (word.cls === "hangul" && word.text.length >= 2) add(counts, `p${word.text.slice(0, 2)}`);
+    add(counts, wordFeature(wordKey(word)));
     if (word.cls === "hangul") {
-      add(counts, `q${word.text.charAt(0)}`);
-      const code = word.text.charCodeAt(0);
-      add(counts, `o${String.fromCharCode(code - ((code - 0xac00) % 28))}${word.text.length > 1 ? word.text.charAt(1) : ""}`);
+      add(counts, packed(Q, word.text, 0, 1));
+      if (word.text.length >= 2) add(counts, packed(P, word.text, 0, 2));
     }
   }
-  for (let i = 0; i + 1 < stems.length; i++) add(counts, `s${stems.slice(i, i + 2)}`);
-  for (let i = 0; i + 2 < compact.length; i++) add(counts, `t${compact.slice(i, i + 3)}`);
-  for (let i = 0; i + 1 < compact.length; i++) add(counts, `b${compact.slice(i, i + 2)}`);
+  for (let i = 0; i + 1 < compact.length; i++) add(counts, packed(B, compact, i, 2));
   for (let i = 0; i < compact.length; i++) {
-    const code = compact.charCodeAt(i);
-    if (code >= 0xac00 && code <= 0xd7a3) add(counts, `u${compact.charAt(i)}`);
+    if (isHangulSyllable(compact.charCodeAt(i))) add(counts, packed(U, compact, i, 1));
   }
-  let open = "";
-  for (let i = 0; i < compact.length; i++) {
-    const code = compact.charCodeAt(i);
-    open += code >= 0xac00 && code <= 0xd7a3 ? String.fromCharCode(code - ((code - 0xac00) % 28)) : compact.charAt(i);
-  }
-  for (let i = 0; i + 1 < open.length; i++) add(counts, `v${open.slice(i, i + 2)}`);
-  for (let i = 0; i + 2 < compact.length; i++) add(counts, `k${compact.charAt(i)}${compact.charAt(i + 2)}`);
   const jamo = toJamo(compact);
-  for (let i = 0; i + 1 < jamo.length; i++) add(counts, `x${jamo.slice(i, i + 2)}`);
-  for (let i = 0; i + 3 < jamo.length; i++) add(counts, `y${jamo.slice(i, i + 4)}`);
-  for (let i = 0; i + 2 < jamo.length; i++) add(counts, `j${jamo.slice(i, i + 3)}`);
+  for (let i = 0; i + 2 < jamo.length; i++) add(counts, packed(J, jamo, i, 3));
   return counts;
 }
 
 /**
  * Features that show a document contains this particular query word (exactly, by stem,
- * or through most of its bigrams); used to count how many of the query's words a
- * document covers.
+ * or through its bigrams); used to count how many of the query's words a document covers.
  */
-export function wordSignature(word: Word): string[] {
-  const out = [`w${wordKey(word)}`];
+export function wordSignature(word: Word): Feature[] {
+  const out = [wordFeature(wordKey(word))];
   if (word.text.length === 1) {
-    if (word.cls === "hangul") out.push(`u${word.text}`);
+    if (word.cls === "hangul") out.push(syllableFeature(word.text, 0));
     return out;
   }
-  for (let i = 0; i + 1 < word.text.length; i++) out.push(`b${word.text.slice(i, i + 2)}`);
+  for (let i = 0; i + 1 < word.text.length; i++) out.push(bigramFeature(word.text, i));
   return out;
 }
 

@@ -10,15 +10,3 @@ export function choseongView(text: string): string {
   }
   return out;
 }
-
-/** Non-overlapping occurrences of `needle` in `haystack`. */
-export function countOccurrences(haystack: string, needle: string): number {
-  if (needle.length === 0) return 0;
-  let count = 0;
-  let from = haystack.indexOf(needle);
-  while (from !== -1) {
-    count++;
-    from = haystack.indexOf(needle, from + needle.length);
-  }
-  return count;
-}

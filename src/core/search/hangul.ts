@@ -10,8 +10,59 @@ const FINALS = 28;
 const INITIAL_JAMO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ";
 // Compound vowels and final clusters are split into their basic letters, so a typo in
 // one stroke ("ㅘ" typed as "ㅗ") still shares most letters with the intended syllable.
-const MEDIAL_JAMO = ["ㅏ", "ㅐ", "ㅑ", "ㅒ", "ㅓ", "ㅔ", "ㅕ", "ㅖ", "ㅗ", "ㅗㅏ", "ㅗㅐ", "ㅗㅣ", "ㅛ", "ㅜ", "ㅜㅓ", "ㅜㅔ", "ㅜㅣ", "ㅠ", "ㅡ", "ㅡㅣ", "ㅣ"];
-const FINAL_JAMO = ["", "ㄱ", "ㄲ", "ㄱㅅ", "ㄴ", "ㄴㅈ", "ㄴㅎ", "ㄷ", "ㄹ", "ㄹㄱ", "ㄹㅁ", "ㄹㅂ", "ㄹㅅ", "ㄹㅌ", "ㄹㅍ", "ㄹㅎ", "ㅁ", "ㅂ", "ㅂㅅ", "ㅅ", "ㅆ", "ㅇ", "ㅈ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ"];
+const MEDIAL_JAMO = [
+  "ㅏ",
+  "ㅐ",
+  "ㅑ",
+  "ㅒ",
+  "ㅓ",
+  "ㅔ",
+  "ㅕ",
+  "ㅖ",
+  "ㅗ",
+  "ㅗㅏ",
+  "ㅗㅐ",
+  "ㅗㅣ",
+  "ㅛ",
+  "ㅜ",
+  "ㅜㅓ",
+  "ㅜㅔ",
+  "ㅜㅣ",
+  "ㅠ",
+  "ㅡ",
+  "ㅡㅣ",
+  "ㅣ",
+];
+const FINAL_JAMO = [
+  "",
+  "ㄱ",
+  "ㄲ",
+  "ㄱㅅ",
+  "ㄴ",
+  "ㄴㅈ",
+  "ㄴㅎ",
+  "ㄷ",
+  "ㄹ",
+  "ㄹㄱ",
+  "ㄹㅁ",
+  "ㄹㅂ",
+  "ㄹㅅ",
+  "ㄹㅌ",
+  "ㄹㅍ",
+  "ㄹㅎ",
+  "ㅁ",
+  "ㅂ",
+  "ㅂㅅ",
+  "ㅅ",
+  "ㅆ",
+  "ㅇ",
+  "ㅈ",
+  "ㅊ",
+  "ㅋ",
+  "ㅌ",
+  "ㅍ",
+  "ㅎ",
+];
 
 export function isHangulSyllable(code: number): boolean {
   return code >= SYLLABLE_FIRST && code <= SYLLABLE_LAST;

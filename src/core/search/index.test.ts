@@ -114,7 +114,12 @@ describe("buildSearchIndex", () => {
   test("applies admin synonyms both ways", () => {
     // Nothing mentions 웹훅, so without synonyms the skill article cannot win on it.
     assert.equal(ids("웹훅").includes("skill"), false);
-    const withSynonyms = buildSearchIndex(ARTICLES, { synonyms: [["스킬", "skill", "웹훅"], ["상담원", "operator"]] });
+    const withSynonyms = buildSearchIndex(ARTICLES, {
+      synonyms: [
+        ["스킬", "skill", "웹훅"],
+        ["상담원", "operator"],
+      ],
+    });
     assert.equal(topId("웹훅", withSynonyms), "skill");
     assert.equal(topId("웹훅 연결하기", withSynonyms), "skill");
     assert.equal(topId("operator", withSynonyms), "handoff");

@@ -8,13 +8,15 @@
 import {
   ANALYZERS,
   type AnalyzerCode,
+  analyzerIndexOf,
   analyzeText,
   analyzeWords,
+  type Feature,
   type FeatureCounts,
   wordKey,
   wordSignature,
 } from "./analyze.js";
-import { choseongView, countOccurrences } from "./choseong.js";
+import { choseongView } from "./choseong.js";
 import { isChoseongWord } from "./hangul.js";
 import { normalizeText, splitWords, type Word } from "./text.js";
 
@@ -51,7 +53,7 @@ export interface SearchTuning {
 
 export const DEFAULT_TUNING: SearchTuning = {
   fieldWeights: { title: 1, body: 0.3, tags: 0.6, category: 0.3 },
-  analyzerWeights: { b: 1, u: 1, w: 0.75, j: 0.5, s: 0, t: 0, p: 0.7, v: 0, k: 0, x: 0.1, y: 0, q: 0, o: 0, c: 1 },
+  analyzerWeights: { b: 1, u: 1, w: 1, p: 0.7, q: 0.3, j: 0.75, c: 1 },
   k1: 0.8,
   b: 0.75,
   synonymWeight: 1,
@@ -85,12 +87,13 @@ export interface SearchIndex {
 
 interface Postings {
   docs: Int32Array;
-  impacts: Float64Array;
+  impacts: Float32Array;
 }
 
 interface FieldAnalysis {
   field: number;
-  counts: FeatureCounts;
+  terms: Int32Array;
+  tfs: Float64Array;
   /** Number of features per analyzer (indexed like ANALYZERS). */
   lengths: Float64Array;
 }
@@ -118,16 +121,8 @@ function bm25Idf(total: number, df: number): number {
   return Math.log(1 + (total - df + 0.5) / (df + 0.5));
 }
 
-const ANALYZER_INDEX = new Map<string, number>(ANALYZERS.map((a, i) => [a, i]));
-
-function analyzerIndex(feature: string): number {
-  const at = ANALYZER_INDEX.get(feature.charAt(0));
-  if (at === undefined) throw new Error(`unknown analyzer in feature ${feature}`);
-  return at;
-}
-
-function analyzerOf(feature: string): AnalyzerCode {
-  const a = ANALYZERS[analyzerIndex(feature)];
+function analyzerOf(feature: Feature): AnalyzerCode {
+  const a = ANALYZERS[analyzerIndexOf(feature)];
   if (a === undefined) throw new Error(`unknown analyzer in feature ${feature}`);
   return a;
 }
@@ -139,10 +134,12 @@ export function buildSearchIndex(docs: readonly SearchDocument[], options: Searc
   const fieldWeight = FIELDS.map((f) => tuning.fieldWeights[f]);
   const idf = (n: number, df: number): number => bm25Idf(n, df) ** tuning.idfPower;
 
-  // Pass 1: analyse every field and collect average lengths for length normalisation.
+  // Pass 1: analyse every field, give each distinct feature an integer id, and collect
+  // average lengths. Length normalisation is per field and per analyzer, because
+  // analyzers emit different numbers of features for the same text.
+  const termIds = new Map<Feature, number>();
+  const termAnalyzer: number[] = [];
   const analyses: FieldAnalysis[][] = [];
-  // Length normalisation is per field and per analyzer: analyzers emit different numbers
-  // of features for the same text.
   const lengthSum = FIELDS.map(() => new Float64Array(ANALYZERS.length));
   const lengthDocs = new Float64Array(FIELDS.length);
   const compacts: string[] = [];
@@ -157,9 +154,24 @@ export function buildSearchIndex(docs: readonly SearchDocument[], options: Searc
       for (const w of words) compact += w.text;
       compact += " ";
       const counts = analyzeWords(words);
+      const terms = new Int32Array(counts.size);
+      const tfs = new Float64Array(counts.size);
       const lengths = new Float64Array(ANALYZERS.length);
-      for (const [feature, n] of counts) lengths[analyzerIndex(feature)] = (lengths[analyzerIndex(feature)] ?? 0) + n;
-      perDoc.push({ field, counts, lengths });
+      let i = 0;
+      for (const [feature, n] of counts) {
+        let id = termIds.get(feature);
+        if (id === undefined) {
+          id = termAnalyzer.length;
+          termIds.set(feature, id);
+          termAnalyzer.push(analyzerIndexOf(feature));
+        }
+        const a = termAnalyzer[id] ?? 0;
+        lengths[a] = (lengths[a] ?? 0) + n;
+        terms[i] = id;
+        tfs[i] = n;
+        i++;
+      }
+      perDoc.push({ field, terms, tfs, lengths });
       const sums = lengthSum[field];
       if (sums) for (let a = 0; a < lengths.length; a++) sums[a] = (sums[a] ?? 0) + (lengths[a] ?? 0);
       lengthDocs[field] = (lengthDocs[field] ?? 0) + 1;
@@ -167,58 +179,100 @@ export function buildSearchIndex(docs: readonly SearchDocument[], options: Searc
     analyses.push(perDoc);
     compacts.push(compact);
   }
+  const termCount = termAnalyzer.length;
   const averageLength = FIELDS.map((_, f) =>
     ANALYZERS.map((__, a) => Math.max(1, (lengthSum[f]?.[a] ?? 0) / Math.max(1, lengthDocs[f] ?? 0))),
   );
-  // Per field, the BM25 length divisor of each document by its character count (0 = field
+  // Per field, the BM25 length divisor of each document by its syllable count (0 = field
   // absent); the 초성 matcher uses it.
   const lengthNorm = FIELDS.map(() => new Float64Array(total));
+  const unigram = ANALYZERS.indexOf("u");
 
-  // Pass 2: BM25F impact of each feature in each document.
-  const building = new Map<string, { docs: number[]; impacts: number[] }>();
-  const merged = new Map<string, number>();
+  // Pass 2: merge the fields of each document into one BM25F term frequency per feature.
+  const scratch = new Float64Array(termCount);
+  const docTerms: Int32Array[] = [];
+  const docTfs: Float64Array[] = [];
+  const df = new Int32Array(termCount);
+  const seen: number[] = [];
   analyses.forEach((perDoc, doc) => {
-    merged.clear();
-    for (const { field, counts, lengths } of perDoc) {
+    seen.length = 0;
+    for (const { field, terms, tfs, lengths } of perDoc) {
       const averages = averageLength[field] ?? [];
-      const weights = ANALYZERS.map(
-        (_, a) => (fieldWeight[field] ?? 0) / (1 - b + (b * (lengths[a] ?? 0)) / (averages[a] ?? 1)),
-      );
+      const weights = ANALYZERS.map((_, a) => (fieldWeight[field] ?? 0) / (1 - b + (b * (lengths[a] ?? 0)) / (averages[a] ?? 1)));
       const norms = lengthNorm[field];
-      const unigram = ANALYZERS.indexOf("u");
       if (norms) norms[doc] = 1 - b + (b * (lengths[unigram] ?? 0)) / (averages[unigram] ?? 1);
-      for (const [feature, tf] of counts) {
-        merged.set(feature, (merged.get(feature) ?? 0) + (weights[analyzerIndex(feature)] ?? 0) * tf);
+      for (let i = 0; i < terms.length; i++) {
+        const id = terms[i] ?? 0;
+        if (scratch[id] === 0) seen.push(id);
+        scratch[id] = (scratch[id] ?? 0) + (weights[termAnalyzer[id] ?? 0] ?? 0) * (tfs[i] ?? 0);
       }
     }
-    for (const [feature, tf] of merged) {
-      let postings = building.get(feature);
-      if (!postings) {
-        postings = { docs: [], impacts: [] };
-        building.set(feature, postings);
-      }
-      postings.docs.push(doc);
-      // Saturated tf scaled to [0, 1) so a full match of the query scores close to 1.
-      postings.impacts.push(tf / (tf + k1));
-    }
+    const ids = Int32Array.from(seen);
+    const tfs = new Float64Array(ids.length);
+    ids.forEach((id, i) => {
+      tfs[i] = scratch[id] ?? 0;
+      scratch[id] = 0;
+      df[id] = (df[id] ?? 0) + 1;
+    });
+    docTerms.push(ids);
+    docTfs.push(tfs);
   });
   analyses.length = 0;
-  const index = new Map<string, Postings>();
-  for (const [feature, p] of building) {
-    index.set(feature, { docs: Int32Array.from(p.docs), impacts: Float64Array.from(p.impacts) });
-  }
-  building.clear();
+
+  // Pass 3: lay the postings out contiguously, term by term (documents stay in order).
+  const offsets = new Int32Array(termCount + 1);
+  for (let id = 0; id < termCount; id++) offsets[id + 1] = (offsets[id] ?? 0) + (df[id] ?? 0);
+  const postingDocs = new Int32Array(offsets[termCount] ?? 0);
+  // Saturated tf scaled to [0, 1) so a full match of the query scores close to 1.
+  const postingImpacts = new Float32Array(postingDocs.length);
+  const cursor = offsets.slice(0, termCount);
+  docTerms.forEach((ids, doc) => {
+    const tfs = docTfs[doc];
+    ids.forEach((id, i) => {
+      const at = cursor[id] ?? 0;
+      cursor[id] = at + 1;
+      postingDocs[at] = doc;
+      const tf = tfs?.[i] ?? 0;
+      postingImpacts[at] = tf / (tf + k1);
+    });
+  });
+  docTerms.length = 0;
+  docTfs.length = 0;
+  const postingsOf = (feature: Feature): Postings | undefined => {
+    const id = termIds.get(feature);
+    if (id === undefined) return undefined;
+    const from = offsets[id] ?? 0;
+    const to = offsets[id + 1] ?? 0;
+    return { docs: postingDocs.subarray(from, to), impacts: postingImpacts.subarray(from, to) };
+  };
 
   const synonymGroups = (options.synonyms ?? [])
     .map((group) => group.map(compactOf).filter((t) => t.length > 0))
     .filter((group) => group.length > 1);
 
   // 초성 views are only needed for 초성 queries, so they are computed on first use.
-  let choseongViews: string[][] | undefined;
-  const getChoseongViews = (): string[][] => {
-    if (!choseongViews) choseongViews = docs.map((doc) => FIELDS.map((f) => choseongView(fieldText(doc, f))));
-    return choseongViews;
+  // Per field, every document's view joined by NUL (so no match spans two documents) and
+  // where each document starts; one indexOf scan then finds all matches of a field.
+  let choseongFields: Array<{ joined: string; starts: Int32Array }> | undefined;
+  const getChoseongFields = (): Array<{ joined: string; starts: Int32Array }> => {
+    if (!choseongFields) {
+      choseongFields = FIELDS.map((name) => {
+        const starts = new Int32Array(total);
+        let joined = "";
+        docs.forEach((doc, d) => {
+          starts[d] = joined.length;
+          joined += `${choseongView(fieldText(doc, name))}\u0000`;
+        });
+        return { joined, starts };
+      });
+    }
+    return choseongFields;
   };
+  const choseongViewOf = (doc: number): string[] =>
+    getChoseongFields().map(({ joined, starts }) => {
+      const from = starts[doc] ?? 0;
+      return joined.slice(from, joined.indexOf("\u0000", from));
+    });
 
   // Reused accumulators; search is synchronous so one set is enough.
   const scores = new Float64Array(total);
@@ -253,7 +307,7 @@ export function buildSearchIndex(docs: readonly SearchDocument[], options: Searc
     // Each analyzer's share is normalised by the query's own IDF mass for it.
     const mass = new Map<AnalyzerCode, number>();
     for (const [feature, qtf] of typed) {
-      const df = index.get(feature)?.docs.length ?? 0;
+      const df = postingsOf(feature)?.docs.length ?? 0;
       const a = analyzerOf(feature);
       mass.set(a, (mass.get(a) ?? 0) + qtf * idf(total, df));
     }
@@ -265,20 +319,20 @@ export function buildSearchIndex(docs: readonly SearchDocument[], options: Searc
     // Which query words each feature stands for, and how much each word matters.
     const wordCount = Math.min(32, textWords.length + choseongWords.length);
     const bitOf = (i: number): number => 2 ** Math.min(i, 31);
-    const featureWords = new Map<string, number>();
+    const featureWords = new Map<Feature, number>();
     const wordWeights: number[] = [];
     textWords.forEach((w, i) => {
       let weight = 0;
       for (const feature of wordSignature(w)) {
         featureWords.set(feature, (featureWords.get(feature) ?? 0) | bitOf(i));
-        weight = Math.max(weight, idf(total, index.get(feature)?.docs.length ?? 0));
+        weight = Math.max(weight, idf(total, postingsOf(feature)?.docs.length ?? 0));
       }
       const key = wordKey(w);
       for (const group of matchedGroups) {
         if (!group.some((t) => t.includes(key) || w.text.includes(t))) continue;
         for (const term of group) {
           for (const feature of analyzeText(term).keys()) {
-            if (feature.startsWith("w")) featureWords.set(feature, (featureWords.get(feature) ?? 0) | bitOf(i));
+            if (typeof feature === "string") featureWords.set(feature, (featureWords.get(feature) ?? 0) | bitOf(i));
           }
         }
       }
@@ -293,7 +347,7 @@ export function buildSearchIndex(docs: readonly SearchDocument[], options: Searc
     const touched: number[] = [];
     const accumulate = (features: FeatureCounts, factor: number): void => {
       for (const [feature, qtf] of features) {
-        const postings = index.get(feature);
+        const postings = postingsOf(feature);
         if (!postings) continue;
         const a = analyzerOf(feature);
         const m = mass.get(a) ?? 0;
@@ -333,35 +387,36 @@ export function buildSearchIndex(docs: readonly SearchDocument[], options: Searc
     }));
   }
 
-  function scoreChoseong(
-    choseongWords: readonly string[],
-    firstWord: number,
-    weightSum: number,
-    touched: number[],
-  ): void {
-    const views = getChoseongViews();
+  function scoreChoseong(choseongWords: readonly string[], firstWord: number, weightSum: number, touched: number[]): void {
+    const fields = getChoseongFields();
     const share = tuning.analyzerWeights.c / (weightSum * choseongWords.length);
+    const tf = new Float64Array(total);
     choseongWords.forEach((cw, w) => {
       const bit = 2 ** Math.min(firstWord + w, 31);
-      const found: Array<{ doc: number; tf: number }> = [];
-      views.forEach((fields, doc) => {
-        let tf = 0;
-        fields.forEach((view, field) => {
-          const n = countOccurrences(view, cw);
+      const found: number[] = [];
+      tf.fill(0);
+      fields.forEach(({ joined, starts }, field) => {
+        const weight = fieldWeight[field] ?? 0;
+        if (weight === 0) return;
+        let doc = 0;
+        for (let at = joined.indexOf(cw); at !== -1; at = joined.indexOf(cw, at + cw.length)) {
+          while (doc + 1 < total && (starts[doc + 1] ?? 0) <= at) doc++;
           const norm = lengthNorm[field]?.[doc] ?? 0;
-          if (n > 0 && norm > 0) tf += ((fieldWeight[field] ?? 0) * n) / norm;
-        });
-        if (tf > 0) found.push({ doc, tf });
+          if (norm === 0) continue;
+          if (tf[doc] === 0) found.push(doc);
+          tf[doc] = (tf[doc] ?? 0) + weight / norm;
+        }
       });
-      for (const { doc, tf } of found) {
+      for (const doc of found) {
         if (stamp[doc] !== generation) {
           stamp[doc] = generation;
           scores[doc] = 0;
           wordMask[doc] = 0;
           touched.push(doc);
         }
+        const t = tf[doc] ?? 0;
         // IDF cancels against the per-word normalisation, leaving the saturated tf.
-        scores[doc] = (scores[doc] ?? 0) + (share * tf) / (tf + k1);
+        scores[doc] = (scores[doc] ?? 0) + (share * t) / (t + k1);
         wordMask[doc] = (wordMask[doc] ?? 0) | bit;
       }
     });
@@ -401,7 +456,7 @@ export function buildSearchIndex(docs: readonly SearchDocument[], options: Searc
       if (compact.includes(key) || fuzzyContains(compact, key)) out.add(key);
     }
     if (choseongWords.length > 0) {
-      const views = getChoseongViews()[doc] ?? [];
+      const views = choseongViewOf(doc);
       for (const cw of choseongWords) if (views.some((v) => v.includes(cw))) out.add(cw);
     }
     for (const group of groups) for (const term of group) if (compact.includes(term)) out.add(term);

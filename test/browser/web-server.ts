@@ -1,0 +1,95 @@
+/**
+ * Helpers for browser tests: a real botcenter server that serves the built admin center (web/dist),
+ * and a headless Debian chromium driven by playwright-core. Browser tests skip (with a reason) when
+ * chromium is missing, unless BOTCENTER_REQUIRE_BROWSER=1 (CI) makes that a failure.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium } from "playwright-core";
+import { loadConfig } from "../../src/config/config.js";
+import { createLogger } from "../../src/logger.js";
+import { buildServer } from "../../src/server/app.js";
+import { createOwner } from "../../src/services/bootstrap.js";
+import { openStore } from "../../src/store/store.js";
+import { createTestDatabase } from "../helpers/databases.js";
+import { freePort, OWNER } from "../helpers/server.js";
+
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const WEB_DIST = join(ROOT, "web", "dist");
+export const SCREENSHOTS = join(ROOT, "test-artifacts", "screenshots");
+const CHROMIUM = process.env.BOTCENTER_CHROMIUM ?? "/usr/bin/chromium";
+
+/** Why browser tests cannot run here, or null when they can. Throws instead when CI requires them. */
+export function browserSkipReason(): string | null {
+  const reason = existsSync(CHROMIUM) ? null : `chromium not found at ${CHROMIUM} (apt-get install chromium fonts-nanum)`;
+  if (reason && process.env.BOTCENTER_REQUIRE_BROWSER === "1") throw new Error(`BOTCENTER_REQUIRE_BROWSER=1 but ${reason}`);
+  return reason;
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    const s = statSync(full);
+    newest = Math.max(newest, s.isDirectory() ? newestMtime(full) : s.mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds web/dist when it is missing or older than web/src (a few seconds with vite). */
+export function ensureWebBuild(): void {
+  const index = join(WEB_DIST, "index.html");
+  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, "web", "src"))) return;
+  const vite = join(ROOT, "node_modules", "vite", "bin", "vite.js");
+  const result = spawnSync(process.execPath, [vite, "build", "--config", join(ROOT, "web", "vite.config.ts"), "--logLevel", "warn"], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
+  if (result.status !== 0) throw new Error("building the admin center (vite build) failed");
+}
+
+export async function startWebServer() {
+  const database = await createTestDatabase("sqlite");
+  const port = await freePort();
+  const config = loadConfig({
+    PORT: String(port),
+    BOTCENTER_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DATABASE_URL: database.url,
+    LOG_LEVEL: "silent",
+    // The test's skill server listens on loopback.
+    BOTCENTER_ALLOW_PRIVATE_SKILLS: "true",
+  });
+  const store = await openStore(config.databaseUrl);
+  const { workspace } = await createOwner(store, OWNER);
+  const app = await buildServer({ config, store, logger: createLogger("silent"), webRoot: WEB_DIST });
+  await app.listen({ port, host: "127.0.0.1" });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    store,
+    workspaceId: workspace.id,
+    close: async () => {
+      await app.close();
+      await store.close();
+      await database.drop();
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
