@@ -225,7 +225,7 @@ export class HelpService {
   /** A published article for readers; counts the view. */
   async read(slug: string): Promise<(HelpArticle & { html: string }) | undefined> {
     const article = await this.store.help.get(slug);
-    if (!article || !article.published) return undefined;
+    if (!article?.published) return undefined;
     await this.store.help.addView(slug);
     // Views change ordering only; the index keeps its own copy, refreshed on the next edit.
     const cached = this.index?.articles.get(slug);

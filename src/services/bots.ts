@@ -119,7 +119,8 @@ export async function importBot(
 export async function saveDraft(store: Store, actor: Actor, botId: string, body: unknown, revision?: number): Promise<BotSummary> {
   const bot = await authorizeBot(store, actor, botId, "bot:write");
   const result = validateBot(body);
-  if (!result.ok) throw validationFailed(result.errors.map(({ path, message }) => ({ path: `bot.${path}`.replace(/\.$/, ""), message })));
+  if (!result.ok)
+    throw validationFailed(result.errors.map(({ path, message }) => ({ path: path ? `body.bot.${path}` : "body.bot", message })));
   try {
     const saved = await store.bots.saveDraft(bot.id, result.bot, revision);
     await store.activity.audit({

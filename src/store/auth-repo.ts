@@ -89,7 +89,15 @@ export class AuthRepo {
       .where("revoked_at", "is", null)
       .executeTakeFirst();
     if (!row) return undefined;
-    await this.db.updateTable("api_tokens").set({ last_used_at: isoNow() }).where("id", "=", row.id).execute();
+    // Recording every use would cost a write per request; a minute's precision is enough to spot stale tokens.
+    const now = Date.now();
+    if (!row.last_used_at || now - Date.parse(row.last_used_at) > 60_000) {
+      await this.db
+        .updateTable("api_tokens")
+        .set({ last_used_at: new Date(now).toISOString() })
+        .where("id", "=", row.id)
+        .execute();
+    }
     return toToken(row);
   }
 

@@ -8,7 +8,7 @@ import { createServer } from "node:http";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { api, login, OWNER } from "../helpers/server.js";
+import { OWNER } from "../helpers/server.js";
 import { browserSkipReason, ensureWebBuild, launchBrowser, SCREENSHOTS, startWebServer } from "./web-server.js";
 
 const skip = browserSkipReason();
@@ -246,7 +246,10 @@ describe("admin center (browser)", { skip: skip ?? false, timeout: 120_000 }, ()
       await drawer.getByRole("button", { name: "보내기" }).click();
       await drawer.getByTestId("bot-message").last().getByText("스킬이 답했어요: 영업시간 알려줘").waitFor();
       await drawer.getByText("스킬: 영업시간 스킬").waitFor();
-      await drawer.getByLabel("요청 JSON").getByText(/"utterance": "영업시간 알려줘"/).waitFor();
+      await drawer
+        .getByLabel("요청 JSON")
+        .getByText(/"utterance": "영업시간 알려줘"/)
+        .waitFor();
       await drawer.locator(".mantine-Drawer-close").click();
     } finally {
       skill.close();
@@ -308,12 +311,23 @@ describe("admin center (browser)", { skip: skip ?? false, timeout: 120_000 }, ()
   });
 
   test("a viewer sees the bot read-only and is never offered a write", async () => {
-    const owner = await login(server.baseUrl, OWNER.email, OWNER.password);
-    const added = await api(server.baseUrl, "POST", `/api/v1/workspaces/${server.workspaceId}/members`, {
-      session: owner,
-      body: { email: "viewer@example.com", role: "viewer", name: "뷰어", password: "viewer-password-1" },
-    });
-    assert.equal(added.status, 201);
+    // The owner invites a viewer through the members screen, and makes an API token (shown once).
+    await page.getByRole("link", { name: "멤버" }).click();
+    await page.getByRole("button", { name: "멤버 초대" }).click();
+    const invite = page.getByRole("dialog", { name: "멤버 초대" });
+    await invite.getByLabel("이메일").fill("viewer@example.com");
+    await choose(invite, "역할", "뷰어");
+    await invite.getByLabel("이름").fill("뷰어");
+    await invite.getByLabel("초기 비밀번호").fill("viewer-password-1");
+    await invite.getByRole("button", { name: "초대하기" }).click();
+    await page.getByRole("cell", { name: "viewer@example.com" }).waitFor();
+    await shot("09-members");
+    await page.getByRole("link", { name: "API 토큰" }).click();
+    await page.getByLabel("토큰 이름").fill("배포 스크립트");
+    await page.getByRole("button", { name: "토큰 만들기" }).click();
+    assert.match((await page.getByTestId("new-token").textContent()) ?? "", /^bct_/);
+    await page.getByRole("cell", { name: "배포 스크립트" }).waitFor();
+
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
     const viewer = await context.newPage();
     await viewer.goto(`${server.baseUrl}/login`);
@@ -338,6 +352,7 @@ describe("admin center (browser)", { skip: skip ?? false, timeout: 120_000 }, ()
   });
 
   test("the English UI and a tablet width", async () => {
+    await page.getByRole("link", { name: "봇", exact: true }).click();
     await page.getByRole("link", { name: /우리가게 고객센터/ }).click();
     await page.setViewportSize({ width: 768, height: 1000 });
     await page.locator("label", { hasText: "English" }).click();

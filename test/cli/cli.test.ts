@@ -203,21 +203,21 @@ describe("botcenter CLI", { concurrency: 2 }, () => {
   test("importing a bad file exits 1, lists every error with its line, and writes nothing", async () => {
     const { url } = database();
     const run = await cli(["import", BROKEN, "--database", url]);
-    assert.equal(run.code, 1);
+    assert.equal(run.code, 1, `stdout: ${run.stdout}\nstderr: ${run.stderr}`);
     assert.match(run.stderr, /5 error\(s\); nothing was imported/);
     assert.match(run.stderr, /scenarios\[0\]\.blocks\[0\]\.quickReplies\[0\]\.blockId \(line 14:\d+\): unknown block "reservaton"/);
     assert.match(run.stderr, /scenarios\[1\]\.blocks\[0\]\.parameters\[1\]\.entity \(line 26:\d+\): unknown entity "roomType"/);
     assert.match(run.stderr, /scenarios\[1\]\.blocks\[1\]\.id \(line 27:\d+\): duplicate block id/);
     assert.match(run.stderr, /scenarios\[1\]\.blocks\[2\]\.eventName \(line 30:\d+\)/);
     assert.match(run.stderr, /parameters\[0\]\.prompts \(line 22:\d+\)/);
-    assert.equal(run.stdout, "");
+    assert.equal(run.stdout, "", "nothing reported as imported");
     await withStore(url, async (store) => {
       const rows = await store.connection.db.selectFrom("bots").select("id").execute();
       assert.equal(rows.length, 0);
     });
 
     const missing = await cli(["import", join(FIXTURES, "no-such-file.yaml"), "--database", url, "--no-progress"]);
-    assert.equal(missing.code, 1);
+    assert.equal(missing.code, 1, missing.stderr);
     assert.match(missing.stderr, /cannot read/);
   });
 
@@ -318,7 +318,7 @@ describe("botcenter CLI", { concurrency: 2 }, () => {
         [1, "첫 배포"],
       ],
     );
-    assert.equal(missing.code, 1);
+    assert.equal(missing.code, 1, missing.stderr);
     assert.match(missing.stderr, /version 9 .*not found/);
     assert.equal(unknownBot.code, 1);
     assert.match(unknownBot.stderr, /no bot with id or name "없는 봇"/);

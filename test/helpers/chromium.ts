@@ -12,7 +12,8 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** A skip reason for node:test, or false when the browser can run. */
 export function browserSkipReason(): string | false {
   if (existsSync(CHROMIUM_PATH)) return false;
-  if (process.env.BOTCENTER_REQUIRE_BROWSER === "1") throw new Error(`BOTCENTER_REQUIRE_BROWSER=1 but ${CHROMIUM_PATH} does not exist (apt-get install chromium)`);
+  if (process.env.BOTCENTER_REQUIRE_BROWSER === "1")
+    throw new Error(`BOTCENTER_REQUIRE_BROWSER=1 but ${CHROMIUM_PATH} does not exist (apt-get install chromium)`);
   return `no Chromium at ${CHROMIUM_PATH}; install Debian's chromium to run browser tests`;
 }
 

@@ -255,7 +255,7 @@ for (const dialect of testDialects()) {
       const res = await as("PUT", `/api/v1/bots/${id}/draft`, { revision: draftRevision, bot: badRef });
       assert.equal(res.status, 400);
       assert.equal(errorOf(res).code, "validation_failed");
-      assert.equal(errorOf(res).path, "bot.scenarios[0].blocks[0].quickReplies[0].blockId");
+      assert.equal(errorOf(res).path, "body.bot.scenarios[0].blocks[0].quickReplies[0].blockId");
       assert.match(errorOf(res).message, /unknown block "missing"/);
       const after = await draftOf(id);
       assert.equal(after.draftRevision, draftRevision);

@@ -25,7 +25,7 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <MantineProvider theme={theme}>
-        <Notifications position="top-right" />
+        <Notifications position="bottom-right" autoClose={3000} limit={3} />
         <QueryClientProvider client={queryClient}>
           <SessionProvider>
             <RouterProvider router={router} />

@@ -1,10 +1,6 @@
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { HelpService } from "../../help/help-service.js";
-import { createLogger } from "../../logger.js";
-import { buildServer } from "../../server/app.js";
-import { bootstrapOwner } from "../../services/bootstrap.js";
-import { openStore } from "../../store/store.js";
+import type { Store } from "../../store/store.js";
 import { CliError, configFromFlags, EXIT, redactUrl, withStoreOptions } from "../shared.js";
 
 const WEB_ROOT = fileURLToPath(new URL("../../../web/dist", import.meta.url));
@@ -20,9 +16,17 @@ export function registerStart(program: Command): void {
       .option("--log-level <level>", "fatal|error|warn|info|debug|trace|silent (default: LOG_LEVEL or info)"),
   ).action(async (flags: { port?: string; host?: string; logLevel?: string; database?: string; dataDir?: string }) => {
     const config = configFromFlags(flags);
+    // The server is loaded only here, so other commands (and --help) start fast.
+    const [{ HelpService }, { createLogger }, { buildServer }, { bootstrapOwner }, { openStore }] = await Promise.all([
+      import("../../help/help-service.js"),
+      import("../../logger.js"),
+      import("../../server/app.js"),
+      import("../../services/bootstrap.js"),
+      import("../../store/store.js"),
+    ]);
     const logger = createLogger(config.logLevel);
     const pause = Number(process.env.BOTCENTER_TEST_DEPLOY_PAUSE_MS ?? 0);
-    let store: Awaited<ReturnType<typeof openStore>>;
+    let store: Store;
     try {
       store = await openStore(config.databaseUrl, { deployHooks: { pauseInsideTransactionMs: pause > 0 ? pause : undefined } });
     } catch (error) {

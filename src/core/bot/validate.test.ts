@@ -271,6 +271,30 @@ describe("validateBot: rules across the document", () => {
   });
 });
 
+describe("validateBot: the platform's display limits", () => {
+  test("over-long texts and too many buttons are errors at the component's path; long quick reply labels only warn", () => {
+    const bot = sampleBot();
+    const order = orderBlock(bot);
+    order.outputs = [
+      { simpleText: { text: "가".repeat(1001) } },
+      {
+        textCard: {
+          title: "버튼",
+          buttons: [1, 2, 3, 4].map((n) => ({ label: `버튼 ${n}`, action: "message" as const, messageText: "x" })),
+        },
+      },
+    ];
+    order.quickReplies = [{ label: "아주 아주 아주 아주 길고 긴 빠른 답장 라벨", action: "message", messageText: "x" }];
+    const errors = errorsOf(bot);
+    assertError(errors, "scenarios[1].blocks[0].outputs[0].simpleText.text", /at most 1000 characters, got 1001/);
+    assertError(errors, "scenarios[1].blocks[0].outputs[1].textCard.buttons", /at most 3, got 4/);
+    assert.equal(errors.length, 2);
+    const exactly = sampleBot();
+    orderBlock(exactly).outputs = [{ simpleText: { text: "가".repeat(1000) } }];
+    assert.ok(validateBot(exactly).ok, "1000 characters is still fine");
+  });
+});
+
 describe("validateBot: missing system blocks", () => {
   test("are added to the default scenario, and the first scenario becomes the default", () => {
     const result = validateBot({

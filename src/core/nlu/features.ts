@@ -155,7 +155,7 @@ function hashRange(prefix: number, text: string, start: number, end: number): nu
     h = Math.imul(h ^ (c & 0xff), FNV_PRIME);
     h = Math.imul(h ^ (c >>> 8), FNV_PRIME);
   }
-  return ((h & ~0xf) | prefix) >>> 0;
+  return h >>> 0;
 }
 
 /**

@@ -208,11 +208,6 @@ function train(examples: readonly TrainingExample[]): Model {
 
   // Mean of unit-length example vectors per intent, scaled by 1 / |mean|^COHESION_POWER,
   // accumulated in a dense scratch vector that is cleared through its touched ids.
-  const hashOf = new Uint32Array(vocabularySize);
-  bags.forEach((group, intent) => group.forEach((bag, k) => bag.hashes.forEach((h, j) => { hashOf[exampleIds[intent]![k]![j]!] = h; })));
-  const PV = new Set((process.env.PV ?? "5").split(",").map(Number));
-  const PF = Number(process.env.PF ?? 2);
-  const pruned = (id: number) => PV.has(hashOf[id]! & 0xf) && df[id]! > PF * intentCount && intentCount >= 200;
   const exampleText: string[] = [];
   const exampleStart = new Uint32Array(intentCount + 1);
   const scratch = new Float64Array(vocabularySize);
@@ -245,7 +240,7 @@ function train(examples: readonly TrainingExample[]): Model {
     touched.forEach((id, k) => {
       weights[k] = (scratch[id] ?? 0) * scale;
       scratch[id] = 0;
-      if (!pruned(id)) postingCounts[id + 1] = (postingCounts[id + 1] ?? 0) + 1;
+      postingCounts[id + 1] = (postingCounts[id + 1] ?? 0) + 1;
     });
     intentIds.push(ids);
     intentWeights.push(weights);
@@ -262,7 +257,6 @@ function train(examples: readonly TrainingExample[]): Model {
   intentIds.forEach((ids, intent) => {
     const weights = intentWeights[intent] ?? new Float32Array(0);
     ids.forEach((id, k) => {
-      if (pruned(id)) return;
       const at = fill[id] ?? 0;
       postingIntent[at] = intent;
       postingWeight[at] = weights[k] ?? 0;

@@ -145,6 +145,15 @@ describe("buildSearchIndex", () => {
     assert.ok(exact > loose);
   });
 
+  test("skips very common features in big indexes, but never all of a query's features", () => {
+    // Pretend this small index is big: anything in over 30% of articles is "common".
+    const pruned = buildSearchIndex(ARTICLES, { tuning: { stopShare: 0.3, stopMinDocs: 0 } });
+    // "블록" is in most articles; alone it must still find the block article.
+    assert.equal(topId("블록", pruned), "block");
+    // Next to a rarer word, the rare word decides.
+    assert.equal(topId("블록 인사말", pruned), "welcome");
+  });
+
   test("returns nothing for empty, punctuation-only or unrelated queries", () => {
     assert.deepEqual(index.search(""), []);
     assert.deepEqual(index.search("  ?! "), []);

@@ -47,6 +47,13 @@ export interface SearchTuning {
    * covering every word of "skill 등록" beat ones repeating just one of them.
    */
   coordination: number;
+  /**
+   * Features in more than max(stopMinDocs, stopShare × size) documents are skipped like
+   * stop words: in a big index they cost the most time and carry almost no IDF. Small
+   * indexes (a help center of a few hundred articles) never reach the floor.
+   */
+  stopShare: number;
+  stopMinDocs: number;
   /** IDF is raised to this power: above 1 favours rare (content) words over endings. */
   idfPower: number;
 }
@@ -59,6 +66,8 @@ export const DEFAULT_TUNING: SearchTuning = {
   synonymWeight: 1,
   coordination: 0.2,
   idfPower: 1.5,
+  stopShare: 0.1,
+  stopMinDocs: 1000,
 };
 
 export interface SearchIndexOptions {
@@ -83,11 +92,6 @@ export interface SearchOptions {
 export interface SearchIndex {
   readonly size: number;
   search(query: string, options?: SearchOptions): SearchHit[];
-}
-
-interface Postings {
-  docs: Int32Array;
-  impacts: Float32Array;
 }
 
 interface FieldAnalysis {
@@ -133,6 +137,7 @@ export function buildSearchIndex(docs: readonly SearchDocument[], options: Searc
   const total = docs.length;
   const fieldWeight = FIELDS.map((f) => tuning.fieldWeights[f]);
   const idf = (n: number, df: number): number => bm25Idf(n, df) ** tuning.idfPower;
+  const commonDf = Math.max(tuning.stopMinDocs, tuning.stopShare * total);
 
   // Pass 1: analyse every field, give each distinct feature an integer id, and collect
   // average lengths. Length normalisation is per field and per analyzer, because
@@ -238,12 +243,10 @@ export function buildSearchIndex(docs: readonly SearchDocument[], options: Searc
   });
   docTerms.length = 0;
   docTfs.length = 0;
-  const postingsOf = (feature: Feature): Postings | undefined => {
+  /** Number of documents containing a feature (0 when it is not indexed). */
+  const docFrequency = (feature: Feature): number => {
     const id = termIds.get(feature);
-    if (id === undefined) return undefined;
-    const from = offsets[id] ?? 0;
-    const to = offsets[id + 1] ?? 0;
-    return { docs: postingDocs.subarray(from, to), impacts: postingImpacts.subarray(from, to) };
+    return id === undefined ? 0 : (offsets[id + 1] ?? 0) - (offsets[id] ?? 0);
   };
 
   const synonymGroups = (options.synonyms ?? [])
@@ -304,10 +307,14 @@ export function buildSearchIndex(docs: readonly SearchDocument[], options: Searc
       }
     }
 
-    // Each analyzer's share is normalised by the query's own IDF mass for it.
+    // Each analyzer's share is normalised by the query's own IDF mass for it. Very common
+    // features are skipped, unless the query has nothing else.
+    let stopDf = commonDf;
+    if ([...typed.keys()].every((f) => docFrequency(f) > stopDf)) stopDf = total;
     const mass = new Map<AnalyzerCode, number>();
     for (const [feature, qtf] of typed) {
-      const df = postingsOf(feature)?.docs.length ?? 0;
+      const df = docFrequency(feature);
+      if (df > stopDf) continue;
       const a = analyzerOf(feature);
       mass.set(a, (mass.get(a) ?? 0) + qtf * idf(total, df));
     }
@@ -318,14 +325,15 @@ export function buildSearchIndex(docs: readonly SearchDocument[], options: Searc
 
     // Which query words each feature stands for, and how much each word matters.
     const wordCount = Math.min(32, textWords.length + choseongWords.length);
-    const bitOf = (i: number): number => 2 ** Math.min(i, 31);
+    const bits = Array.from({ length: wordCount }, (_, i) => 2 ** Math.min(i, 31));
+    const bitOf = (i: number): number => bits[Math.min(i, 31)] ?? 0;
     const featureWords = new Map<Feature, number>();
     const wordWeights: number[] = [];
     textWords.forEach((w, i) => {
       let weight = 0;
       for (const feature of wordSignature(w)) {
         featureWords.set(feature, (featureWords.get(feature) ?? 0) | bitOf(i));
-        weight = Math.max(weight, idf(total, postingsOf(feature)?.docs.length ?? 0));
+        weight = Math.max(weight, idf(total, docFrequency(feature)));
       }
       const key = wordKey(w);
       for (const group of matchedGroups) {
@@ -347,24 +355,26 @@ export function buildSearchIndex(docs: readonly SearchDocument[], options: Searc
     const touched: number[] = [];
     const accumulate = (features: FeatureCounts, factor: number): void => {
       for (const [feature, qtf] of features) {
-        const postings = postingsOf(feature);
-        if (!postings) continue;
+        const id = termIds.get(feature);
+        if (id === undefined) continue;
+        const from = offsets[id] ?? 0;
+        const to = offsets[id + 1] ?? 0;
+        if (to - from > stopDf) continue;
         const a = analyzerOf(feature);
         const m = mass.get(a) ?? 0;
         if (m === 0) continue;
-        const scale = (factor * qtf * tuning.analyzerWeights[a] * idf(total, postings.docs.length)) / (m * weightSum);
-        const { docs: ids, impacts } = postings;
-        const bits = featureWords.get(feature) ?? 0;
-        for (let i = 0; i < ids.length; i++) {
-          const d = ids[i] ?? 0;
+        const scale = (factor * qtf * tuning.analyzerWeights[a] * idf(total, to - from)) / (m * weightSum);
+        const mask = featureWords.get(feature) ?? 0;
+        for (let i = from; i < to; i++) {
+          const d = postingDocs[i] ?? 0;
           if (stamp[d] !== generation) {
             stamp[d] = generation;
             scores[d] = 0;
             wordMask[d] = 0;
             touched.push(d);
           }
-          scores[d] = (scores[d] ?? 0) + scale * (impacts[i] ?? 0);
-          if (bits !== 0) wordMask[d] = (wordMask[d] ?? 0) | bits;
+          scores[d] = (scores[d] ?? 0) + scale * (postingImpacts[i] ?? 0);
+          if (mask !== 0) wordMask[d] = (wordMask[d] ?? 0) | mask;
         }
       }
     };

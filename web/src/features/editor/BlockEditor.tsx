@@ -112,7 +112,12 @@ export function BlockEditor({
                 clearable
                 value={block.skill ?? null}
                 data={bot.skills.map((s) => ({ value: s.id, label: s.name }))}
-                onChange={(v) => onChange((b) => ({ ...b, skill: v ?? undefined, useSkillData: v ? b.useSkillData : false }), "")}
+                onChange={(v) =>
+                  onChange((b) => {
+                    const keep = v !== null || bot.settings.defaultSkill !== undefined;
+                    return { ...b, skill: v ?? undefined, useSkillData: keep && b.useSkillData, allowCallback: keep && b.allowCallback };
+                  }, "")
+                }
                 nothingFoundMessage={t("skill.noSkills")}
               />
               <Switch
@@ -121,12 +126,21 @@ export function BlockEditor({
                 checked={block.useSkillData}
                 onChange={(e) => {
                   const useSkillData = e.currentTarget.checked;
-                  onChange((b) => ({ ...b, useSkillData }), "");
+                  // The skill's template is the answer, so the block keeps no outputs of its own.
+                  onChange(
+                    (b) => ({
+                      ...b,
+                      useSkillData,
+                      outputs: useSkillData ? [] : b.outputs,
+                      allowCallback: useSkillData ? b.allowCallback : false,
+                    }),
+                    "",
+                  );
                 }}
               />
               <Switch
                 label={t("skill.allowCallback")}
-                disabled={!block.skill}
+                disabled={!block.useSkillData}
                 checked={block.allowCallback}
                 onChange={(e) => {
                   const allowCallback = e.currentTarget.checked;

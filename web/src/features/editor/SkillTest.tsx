@@ -50,7 +50,7 @@ export function SkillTest({ botId, skillId, dirty }: { botId: string; skillId: s
           <Group gap="xs">
             <Badge color={result.ok ? "green" : "red"}>{result.ok ? t("skills.testOk") : t("skills.testFailed")}</Badge>
             {result.status !== null ? <Badge variant="light">HTTP {result.status}</Badge> : null}
-            <Badge variant="outline">{t("trace.latency", { ms: result.latencyMs })}</Badge>
+            <Badge variant="outline">{t("trace.latency", { ms: Math.round(result.latencyMs) })}</Badge>
             <Text size="xs" c="dimmed">
               {result.url}
             </Text>

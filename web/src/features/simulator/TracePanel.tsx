@@ -139,7 +139,7 @@ export function TracePanel({ trace, at }: { trace: TestTrace; at: number }) {
       {trace.skill ? (
         <div>
           <Title order={6}>
-            {t("trace.skill", { name: trace.skill.name })} · {t("trace.latency", { ms: trace.skill.latencyMs })}
+            {t("trace.skill", { name: trace.skill.name })} · {t("trace.latency", { ms: Math.round(trace.skill.latencyMs) })}
           </Title>
           {trace.skill.error ? (
             <Text size="xs" c="red">
