@@ -202,6 +202,7 @@ describe("admin center (browser)", { skip: skip ?? false, timeout: 120_000 }, ()
       .getByText(/02-123-4567/)
       .waitFor();
     await drawer.locator(".mantine-Drawer-close").click();
+    await drawer.waitFor({ state: "detached" });
   });
 
   test("a skill: the skill test, then its answer and JSON in the simulator", async () => {
@@ -251,6 +252,8 @@ describe("admin center (browser)", { skip: skip ?? false, timeout: 120_000 }, ()
         .getByText(/"utterance": "영업시간 알려줘"/)
         .waitFor();
       await drawer.locator(".mantine-Drawer-close").click();
+      await drawer.waitFor({ state: "detached" });
+    await drawer.waitFor({ state: "detached" });
     } finally {
       skill.close();
     }
@@ -265,6 +268,10 @@ describe("admin center (browser)", { skip: skip ?? false, timeout: 120_000 }, ()
     // Change something so the second version differs, and see it in the pending diff.
     await page.getByRole("tab", { name: "설정" }).click();
     await page.getByLabel("봇 이름").fill("우리가게 고객센터 2");
+    // Unsaved changes survive switching tabs.
+    await page.getByRole("tab", { name: "시나리오" }).click();
+    await page.getByTestId("unsaved-badge").waitFor();
+    await page.getByTestId("bot-title").filter({ hasText: "우리가게 고객센터 2" }).waitFor();
     await page.getByRole("button", { name: "저장", exact: true }).click();
     await page.getByText("저장했어요").first().waitFor();
     await page.getByRole("tab", { name: "배포" }).click();
@@ -308,6 +315,21 @@ describe("admin center (browser)", { skip: skip ?? false, timeout: 120_000 }, ()
     await shot("07-import-errors");
     await page.keyboard.press("Escape");
     assert.equal(await page.getByRole("link", { name: "잘못된 봇" }).count(), 0);
+  });
+
+  test("create a bot from scratch with its system blocks, then delete it", async () => {
+    await page.getByRole("button", { name: "직접 만들기" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("봇 이름").fill("임시 봇");
+    await dialog.getByRole("button", { name: "만들기" }).click();
+    await page.getByTestId("bot-title").filter({ hasText: "임시 봇" }).waitFor();
+    for (const system of ["웰컴 블록", "폴백 블록", "탈출 블록"]) await page.getByRole("button", { name: new RegExp(`^${system}`) }).waitFor();
+    await page.getByRole("button", { name: "더 보기" }).click();
+    await page.getByRole("menuitem", { name: "봇 삭제" }).click();
+    await page.getByRole("dialog", { name: "봇 삭제" }).getByRole("button", { name: "삭제" }).click();
+    await page.getByRole("heading", { name: "봇 목록" }).waitFor();
+    await page.getByRole("link", { name: /우리가게 고객센터/ }).waitFor();
+    assert.equal(await page.getByRole("link", { name: "임시 봇" }).count(), 0);
   });
 
   test("a viewer sees the bot read-only and is never offered a write", async () => {

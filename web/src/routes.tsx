@@ -19,8 +19,8 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="/bots" replace /> },
       { path: "bots", element: <BotListPage /> },
-      { path: "bots/:botId", element: <BotEditorPage /> },
-      { path: "bots/:botId/:tab", element: <BotEditorPage /> },
+      // One route for every tab, so switching tabs keeps the editor (and its unsaved draft) mounted.
+      { path: "bots/:botId/:tab?", element: <BotEditorPage /> },
       { path: "members", element: <MembersPage /> },
       { path: "tokens", element: <TokensPage /> },
       { path: "password", element: <PasswordPage /> },

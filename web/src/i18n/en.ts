@@ -162,6 +162,12 @@ export const en: typeof ko = {
     },
   },
   editor: {
+    more: "More",
+    delete: "Delete bot",
+    deleteTitle: "Delete bot",
+    deleteConfirm: "Delete the bot '{{name}}' and all its versions? This cannot be undone.",
+    deleteSubmit: "Delete",
+    deleted: "Deleted the bot '{{name}}'",
     save: "Save",
     saved: "Saved",
     saveFailed: "Could not save",

@@ -159,6 +159,12 @@ export const ko = {
     },
   },
   editor: {
+    more: "더 보기",
+    delete: "봇 삭제",
+    deleteTitle: "봇 삭제",
+    deleteConfirm: "'{{name}}' 봇과 모든 배포 버전을 삭제할까요? 되돌릴 수 없어요.",
+    deleteSubmit: "삭제",
+    deleted: "'{{name}}' 봇을 삭제했어요",
     save: "저장",
     saved: "저장했어요",
     saveFailed: "저장하지 못했어요",

@@ -45,6 +45,16 @@ function Editor({ record }: { record: BotRecord }) {
   const state = useDraft(record.draft, record.draftRevision);
   const { draft, update, dirty } = state;
   const [testOpen, setTestOpen] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const remove = useMutation({
+    mutationFn: () => api.del(`/bots/${record.id}`),
+    onSuccess: () => {
+      state.reset(draft, state.revision);
+      void queryClient.invalidateQueries({ queryKey: ["bots"] });
+      notifications.show({ color: "green", message: t("editor.deleted", { name: draft.name }) });
+      navigate("/bots");
+    },
+  });
   const selected = search.get("block") ?? draft.scenarios[0]?.blocks[0]?.id ?? null;
   const location = findBlock(draft, selected);
 
@@ -167,11 +177,20 @@ function Editor({ record }: { record: BotRecord }) {
           </Button>
           <Menu position="bottom-end">
             <Menu.Target>
-              <Button variant="subtle">{t("editor.export")}</Button>
+              <Button variant="subtle">{t("editor.more")}</Button>
             </Menu.Target>
             <Menu.Dropdown>
+              <Menu.Label>{t("editor.export")}</Menu.Label>
               <Menu.Item onClick={() => exportAs("yaml")}>YAML</Menu.Item>
               <Menu.Item onClick={() => exportAs("json")}>JSON</Menu.Item>
+              {can(role, "bot:delete") ? (
+                <>
+                  <Menu.Divider />
+                  <Menu.Item color="red" onClick={() => setDeleting(true)}>
+                    {t("editor.delete")}
+                  </Menu.Item>
+                </>
+              ) : null}
             </Menu.Dropdown>
           </Menu>
         </Group>
@@ -252,6 +271,20 @@ function Editor({ record }: { record: BotRecord }) {
         saving={save.isPending}
         canSave={!readOnly}
       />
+      <Modal opened={deleting} onClose={() => setDeleting(false)} title={t("editor.deleteTitle")}>
+        <Stack>
+          <Text size="sm">{t("editor.deleteConfirm", { name: draft.name })}</Text>
+          <ErrorAlert error={remove.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setDeleting(false)}>
+              {t("common.cancel")}
+            </Button>
+            <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
+              {t("editor.deleteSubmit")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       <Modal opened={blocker.state === "blocked"} onClose={() => blocker.reset?.()} title={t("editor.leaveTitle")}>
         <Stack>
           <Text size="sm">{t("editor.leaveText")}</Text>
