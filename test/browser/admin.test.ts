@@ -153,6 +153,15 @@ describe("admin center (browser)", { skip: skip ?? false, timeout: 120_000 }, ()
     assert.equal(await name.inputValue(), "영업시간 안내");
     await page.getByTestId("unsaved-badge").waitFor({ state: "detached" });
 
+    // A save the server rejects names the block the problem is in.
+    const firstButton = page.getByTestId("output-0").getByTestId("button-row").first().getByLabel("이름");
+    await firstButton.fill("");
+    await page.getByRole("button", { name: "저장", exact: true }).click();
+    const errors = page.getByTestId("save-errors");
+    await errors.getByRole("button", { name: "'영업시간 안내' 블록" }).waitFor();
+    await page.getByRole("button", { name: "되돌리기" }).click();
+    assert.equal(await firstButton.inputValue(), "매장 안내");
+
     await name.fill("임시 이름");
     await page.getByRole("link", { name: "멤버" }).click();
     const guard = page.getByRole("dialog", { name: "저장하지 않은 변경" });

@@ -141,7 +141,9 @@ describe("help center admin (browser)", { skip: skip ?? false, timeout: 60_000 }
     await page.getByTestId("save-synonyms").click();
     await page.getByText("동의어를 저장했어요").waitFor();
     const saved = await api(server.baseUrl, "GET", "/api/v1/help/admin/synonyms", { session: owner });
-    assert.deepEqual((saved.body as { groups: string[][] }).groups, [
+    // GET answers {id, terms} per group today; plain arrays are accepted too.
+    const groups = (saved.body as { groups: Array<string[] | { terms: string[] }> }).groups.map((g) => (Array.isArray(g) ? g : g.terms));
+    assert.deepEqual(groups, [
       ["스킬", "skill", "웹훅"],
       ["배송", "택배"],
     ]);
@@ -152,6 +154,7 @@ describe("help center admin (browser)", { skip: skip ?? false, timeout: 60_000 }
     const dialog = page.getByRole("dialog", { name: "문서 삭제" });
     await dialog.getByText("'환불 신청 방법' 문서를 삭제할까요?", { exact: false }).waitFor();
     await dialog.getByRole("button", { name: "삭제" }).click();
+    await dialog.waitFor({ state: "detached" });
     await row("refund-policy").waitFor({ state: "detached" });
     assert.equal((await api(server.baseUrl, "GET", "/api/v1/help/articles/refund-policy")).status, 404);
     await page.screenshot({ path: screenshotPath("help-admin-list.png"), fullPage: true });

@@ -73,12 +73,17 @@ export const DEFAULT_TUNING: SearchTuning = {
 export interface SearchIndexOptions {
   /** Groups of equivalent terms an admin adds, e.g. ["스킬", "skill", "웹훅"]. */
   synonyms?: ReadonlyArray<readonly string[]>;
+  /** Scorer knobs for experiments and benchmarks; the defaults are the measured best. */
   tuning?: Partial<SearchTuning>;
 }
 
 export interface SearchHit {
   id: string;
-  /** Roughly the fraction of the query this document matches, in [0, 1). */
+  /**
+   * Roughly the fraction of the query this document matches: below 1 (a hit through admin
+   * synonyms as well as the typed words can go slightly above), comparable across queries,
+   * so it works as a confidence threshold.
+   */
   score: number;
   /** Query terms (stemmed, lower-cased) and synonyms found in the document. */
   matchedTerms: string[];
@@ -132,7 +137,12 @@ function analyzerOf(feature: Feature): AnalyzerCode {
 }
 
 export function buildSearchIndex(docs: readonly SearchDocument[], options: SearchIndexOptions = {}): SearchIndex {
-  const tuning: SearchTuning = { ...DEFAULT_TUNING, ...options.tuning };
+  const tuning: SearchTuning = {
+    ...DEFAULT_TUNING,
+    ...options.tuning,
+    fieldWeights: { ...DEFAULT_TUNING.fieldWeights, ...options.tuning?.fieldWeights },
+    analyzerWeights: { ...DEFAULT_TUNING.analyzerWeights, ...options.tuning?.analyzerWeights },
+  };
   const { k1, b } = tuning;
   const total = docs.length;
   const fieldWeight = FIELDS.map((f) => tuning.fieldWeights[f]);
@@ -282,6 +292,10 @@ export function buildSearchIndex(docs: readonly SearchDocument[], options: Searc
   const stamp = new Uint32Array(total);
   // Bit i set = the document contains query word i (words past 31 share the last bit).
   const wordMask = new Uint32Array(total);
+  // Documents scored by the current query, in the order they were first touched.
+  const touched = new Int32Array(total);
+  let touchedCount = 0;
+  let choseongTf: Float64Array | undefined;
   let generation = 0;
 
   function search(query: string, searchOptions: SearchOptions = {}): SearchHit[] {
@@ -352,7 +366,7 @@ export function buildSearchIndex(docs: readonly SearchDocument[], options: Searc
     for (const w of wordWeights) wordWeightSum += w;
 
     generation++;
-    const touched: number[] = [];
+    touchedCount = 0;
     const accumulate = (features: FeatureCounts, factor: number): void => {
       for (const [feature, qtf] of features) {
         const id = termIds.get(feature);
@@ -371,7 +385,7 @@ export function buildSearchIndex(docs: readonly SearchDocument[], options: Searc
             stamp[d] = generation;
             scores[d] = 0;
             wordMask[d] = 0;
-            touched.push(d);
+            touched[touchedCount++] = d;
           }
           scores[d] = (scores[d] ?? 0) + scale * (postingImpacts[i] ?? 0);
           if (mask !== 0) wordMask[d] = (wordMask[d] ?? 0) | mask;
@@ -380,9 +394,10 @@ export function buildSearchIndex(docs: readonly SearchDocument[], options: Searc
     };
     accumulate(typed, 1);
     accumulate(expanded, tuning.synonymWeight);
-    if (choseongWords.length > 0) scoreChoseong(choseongWords, textWords.length, weightSum, touched);
+    if (choseongWords.length > 0) scoreChoseong(choseongWords, textWords.length, weightSum);
     if (tuning.coordination > 0 && wordCount > 1 && wordWeightSum > 0) {
-      for (const d of touched) {
+      for (let t = 0; t < touchedCount; t++) {
+        const d = touched[t] ?? 0;
         const mask = wordMask[d] ?? 0;
         let covered = 0;
         for (let i = 0; i < wordCount; i++) if (mask & bitOf(i)) covered += wordWeights[i] ?? 0;
@@ -390,17 +405,18 @@ export function buildSearchIndex(docs: readonly SearchDocument[], options: Searc
       }
     }
 
-    return rank(touched, limit, searchOptions.filter).map((d) => ({
+    return rank(limit, searchOptions.filter).map((d) => ({
       id: docs[d]?.id ?? "",
       score: scores[d] ?? 0,
       matchedTerms: matchedTerms(d, textWords, choseongWords, matchedGroups),
     }));
   }
 
-  function scoreChoseong(choseongWords: readonly string[], firstWord: number, weightSum: number, touched: number[]): void {
+  function scoreChoseong(choseongWords: readonly string[], firstWord: number, weightSum: number): void {
     const fields = getChoseongFields();
     const share = tuning.analyzerWeights.c / (weightSum * choseongWords.length);
-    const tf = new Float64Array(total);
+    choseongTf ??= new Float64Array(total);
+    const tf = choseongTf;
     choseongWords.forEach((cw, w) => {
       const bit = 2 ** Math.min(firstWord + w, 31);
       const found: number[] = [];
@@ -422,7 +438,7 @@ export function buildSearchIndex(docs: readonly SearchDocument[], options: Searc
           stamp[doc] = generation;
           scores[doc] = 0;
           wordMask[doc] = 0;
-          touched.push(doc);
+          touched[touchedCount++] = doc;
         }
         const t = tf[doc] ?? 0;
         // IDF cancels against the per-word normalisation, leaving the saturated tf.
@@ -433,9 +449,10 @@ export function buildSearchIndex(docs: readonly SearchDocument[], options: Searc
   }
 
   /** Best `limit` documents by score (ties: earlier document first). */
-  function rank(touched: readonly number[], limit: number, filter?: (id: string) => boolean): number[] {
+  function rank(limit: number, filter?: (id: string) => boolean): number[] {
     const top: number[] = [];
-    for (const d of touched) {
+    for (let t = 0; t < touchedCount; t++) {
+      const d = touched[t] ?? 0;
       const s = scores[d] ?? 0;
       if (s <= 0) continue;
       if (top.length === limit && s <= (scores[top[top.length - 1] ?? 0] ?? 0)) continue;

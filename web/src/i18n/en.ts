@@ -162,6 +162,7 @@ export const en: typeof ko = {
     },
   },
   editor: {
+    inBlock: "Block '{{name}}'",
     more: "More",
     delete: "Delete bot",
     deleteTitle: "Delete bot",

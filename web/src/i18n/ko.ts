@@ -159,6 +159,7 @@ export const ko = {
     },
   },
   editor: {
+    inBlock: "'{{name}}' 블록",
     more: "더 보기",
     delete: "봇 삭제",
     deleteTitle: "봇 삭제",

@@ -17,6 +17,7 @@ import { VersionsPanel } from "../versions/VersionsPanel.js";
 import { BlockEditor } from "./BlockEditor.js";
 import { EntitiesPanel } from "./EntitiesPanel.js";
 import { newId } from "./ids.js";
+import { SaveErrors } from "./SaveErrors.js";
 import { ScenarioTree } from "./ScenarioTree.js";
 import { SettingsPanel } from "./SettingsPanel.js";
 import { SkillsPanel } from "./SkillsPanel.js";
@@ -203,7 +204,7 @@ function Editor({ record }: { record: BotRecord }) {
           </Button>
         </Alert>
       ) : (
-        <ErrorAlert error={save.error} title={t("editor.saveFailed")} />
+        <SaveErrors error={save.error} bot={draft} onOpenBlock={selectBlock} />
       )}
       <Tabs value={tab} onChange={(v) => navigate(v === "blocks" ? `/bots/${record.id}` : `/bots/${record.id}/${v}`)} keepMounted={false}>
         <Tabs.List>

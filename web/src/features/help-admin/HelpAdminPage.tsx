@@ -88,7 +88,9 @@ function ArticlesPanel() {
   const [filter, setFilter] = useState("");
   // `undefined`: closed; `null`: a new article; otherwise the article being edited.
   const [editing, setEditing] = useState<HelpArticle | null | undefined>(undefined);
+  // The target stays set while the dialog fades out, so its text doesn't flash empty.
   const [confirmDelete, setConfirmDelete] = useState<HelpArticle | null>(null);
+  const [deleteOpen, setDeleteOpen] = useState(false);
   const shown = useMemo(
     () => (articles.data?.articles ?? []).filter((a) => matches(a, filter.trim())).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
     [articles.data, filter],
@@ -182,7 +184,10 @@ function ArticlesPanel() {
                         variant="subtle"
                         color="red"
                         aria-label={t("helpAdmin.deleteOf", { title: a.title })}
-                        onClick={() => setConfirmDelete(a)}
+                        onClick={() => {
+                          setConfirmDelete(a);
+                          setDeleteOpen(true);
+                        }}
                       >
                         {t("common.remove")}
                       </Button>
@@ -202,18 +207,18 @@ function ArticlesPanel() {
       {editing !== undefined ? (
         <ArticleEditorModal key={editing?.slug ?? "new"} article={editing} opened onClose={() => setEditing(undefined)} />
       ) : null}
-      <Modal opened={confirmDelete !== null} onClose={() => setConfirmDelete(null)} title={t("helpAdmin.deleteTitle")}>
+      <Modal opened={deleteOpen} onClose={() => setDeleteOpen(false)} title={t("helpAdmin.deleteTitle")}>
         <Stack>
           <Text size="sm">{t("helpAdmin.deleteConfirm", { title: confirmDelete?.title ?? "" })}</Text>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirmDelete(null)}>
+            <Button variant="default" onClick={() => setDeleteOpen(false)}>
               {t("common.cancel")}
             </Button>
             <Button
               color="red"
               onClick={() => {
                 if (confirmDelete) remove.mutate(confirmDelete.slug);
-                setConfirmDelete(null);
+                setDeleteOpen(false);
               }}
             >
               {t("common.remove")}

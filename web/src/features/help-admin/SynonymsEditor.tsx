@@ -6,15 +6,18 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.js";
 import { ErrorAlert, LoadingState } from "../../lib/states.js";
-import { formatSynonyms, parseSynonyms } from "./synonyms.js";
+import { formatSynonyms, parseSynonyms, readGroups } from "./synonyms.js";
 
 const KEY = ["help-admin", "synonyms"] as const;
 
 export function SynonymsEditor() {
-  const query = useQuery({ queryKey: KEY, queryFn: () => api.get<{ groups: string[][] }>("/help/admin/synonyms") });
+  const query = useQuery({
+    queryKey: KEY,
+    queryFn: async () => readGroups((await api.get<{ groups: unknown }>("/help/admin/synonyms")).groups),
+  });
   if (query.isPending) return <LoadingState />;
   if (!query.data) return <ErrorAlert error={query.error} />;
-  return <SynonymsForm initial={formatSynonyms(query.data.groups)} />;
+  return <SynonymsForm initial={formatSynonyms(query.data)} />;
 }
 
 function SynonymsForm({ initial }: { initial: string }) {
@@ -23,10 +26,10 @@ function SynonymsForm({ initial }: { initial: string }) {
   const [text, setText] = useState(initial);
   const parsed = parseSynonyms(text);
   const save = useMutation({
-    mutationFn: () => api.put<{ groups: string[][] }>("/help/admin/synonyms", { groups: parsed.groups }),
-    onSuccess: (data) => {
-      queryClient.setQueryData(KEY, data);
-      setText(formatSynonyms(data.groups));
+    mutationFn: async () => readGroups((await api.put<{ groups: unknown }>("/help/admin/synonyms", { groups: parsed.groups })).groups),
+    onSuccess: (groups) => {
+      queryClient.setQueryData(KEY, groups);
+      setText(formatSynonyms(groups));
       notifications.show({ color: "green", message: t("helpAdmin.synonyms.saved") });
     },
   });

@@ -28,3 +28,21 @@ export function parseSynonyms(text: string): SynonymParse {
   });
   return { groups, tooShort };
 }
+
+/**
+ * The groups from the API. PUT takes `string[][]`; GET currently answers `{id, terms}` per group,
+ * so both shapes are read.
+ */
+export function readGroups(value: unknown): string[][] {
+  if (!Array.isArray(value)) return [];
+  const out: string[][] = [];
+  for (const group of value) {
+    const terms: unknown = Array.isArray(group)
+      ? group
+      : typeof group === "object" && group !== null && "terms" in group
+        ? group.terms
+        : null;
+    if (Array.isArray(terms)) out.push(terms.filter((term): term is string => typeof term === "string"));
+  }
+  return out;
+}
