@@ -1,6 +1,6 @@
 /** Users, workspaces and memberships. */
 import type { Kysely } from "kysely";
-import { isoNow, newId } from "./ids.js";
+import { isoNow, newId, newSecret, sha256 } from "./ids.js";
 import type { Database, Role } from "./schema.js";
 
 export interface UserRecord {
@@ -24,6 +24,31 @@ export interface MemberRecord {
   name: string;
   role: Role;
   createdAt: string;
+}
+
+export interface InvitationRecord {
+  id: string;
+  workspaceId: string;
+  workspaceName?: string;
+  email: string;
+  role: Role;
+  invitedBy: string;
+  createdAt: string;
+  expiresAt: string;
+  acceptedAt: string | null;
+}
+
+function toInvitation(row: Database["invitations"]): InvitationRecord {
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    email: row.email,
+    role: row.role,
+    invitedBy: row.invited_by,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    acceptedAt: row.accepted_at,
+  };
 }
 
 export class AccountsRepo {
@@ -134,6 +159,71 @@ export class AccountsRepo {
       .where("role", "=", "owner")
       .executeTakeFirstOrThrow();
     return Number(row.n);
+  }
+
+  async createInvitation(fields: {
+    workspaceId: string;
+    email: string;
+    role: Role;
+    invitedBy: string;
+    days: number;
+  }): Promise<{ token: string; invitation: InvitationRecord }> {
+    const token = newSecret();
+    const row = {
+      id: newId(),
+      workspace_id: fields.workspaceId,
+      email: fields.email.toLowerCase(),
+      role: fields.role,
+      token_hash: sha256(token),
+      invited_by: fields.invitedBy,
+      created_at: isoNow(),
+      expires_at: new Date(Date.now() + fields.days * 86_400_000).toISOString(),
+      accepted_at: null,
+    };
+    await this.db.insertInto("invitations").values(row).execute();
+    return { token, invitation: toInvitation(row) };
+  }
+
+  async pendingInvitations(workspaceId: string): Promise<InvitationRecord[]> {
+    const rows = await this.db
+      .selectFrom("invitations")
+      .selectAll()
+      .where("workspace_id", "=", workspaceId)
+      .where("accepted_at", "is", null)
+      .where("expires_at", ">", isoNow())
+      .orderBy("created_at")
+      .execute();
+    return rows.map(toInvitation);
+  }
+
+  async deleteInvitation(workspaceId: string, id: string): Promise<boolean> {
+    const res = await this.db.deleteFrom("invitations").where("workspace_id", "=", workspaceId).where("id", "=", id).executeTakeFirst();
+    return Number(res.numDeletedRows) > 0;
+  }
+
+  /** An unused, unexpired invitation for this token, with its workspace's name. */
+  async findInvitation(token: string): Promise<InvitationRecord | undefined> {
+    const row = await this.db
+      .selectFrom("invitations")
+      .innerJoin("workspaces", "workspaces.id", "invitations.workspace_id")
+      .selectAll("invitations")
+      .select("workspaces.name as workspace_name")
+      .where("token_hash", "=", sha256(token))
+      .where("accepted_at", "is", null)
+      .where("expires_at", ">", isoNow())
+      .executeTakeFirst();
+    return row && { ...toInvitation(row), workspaceName: row.workspace_name };
+  }
+
+  /** Marks the invitation accepted, once (false when someone else used it first). */
+  async markInvitationAccepted(id: string, db: Kysely<Database> = this.db): Promise<boolean> {
+    const res = await db
+      .updateTable("invitations")
+      .set({ accepted_at: isoNow() })
+      .where("id", "=", id)
+      .where("accepted_at", "is", null)
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) > 0;
   }
 
   async workspaceExists(id: string): Promise<boolean> {

@@ -9,6 +9,7 @@ import * as m0001 from "./migrations/0001-initial.js";
 import * as m0002 from "./migrations/0002-channels.js";
 import * as m0003 from "./migrations/0003-callbacks-gateway.js";
 import * as m0004 from "./migrations/0004-help.js";
+import * as m0005 from "./migrations/0005-invitations.js";
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> };
 const MIGRATIONS: Record<string, MigrationModule> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   "0002-channels": m0002,
   "0003-callbacks-gateway": m0003,
   "0004-help": m0004,
+  "0005-invitations": m0005,
 };
 
 function migrationsFor(dialect: SqlDialect): Record<string, Migration> {

@@ -172,6 +172,19 @@ export interface HelpSynonymTable {
   created_at: string;
 }
 
+export interface InvitationTable {
+  id: string;
+  workspace_id: string;
+  email: string;
+  role: Role;
+  /** sha256 of the token in the invitation link. */
+  token_hash: string;
+  invited_by: string;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -189,6 +202,7 @@ export interface Database {
   delivered_messages: DeliveredMessageTable;
   help_articles: HelpArticleTable;
   help_synonyms: HelpSynonymTable;
+  invitations: InvitationTable;
   channels: ChannelTable;
   channel_users: ChannelUserTable;
   bot_users: BotUserTable;

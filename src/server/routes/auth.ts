@@ -57,6 +57,94 @@ export function authRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       },
     );
 
+    app.get(
+      "/invitations/:token",
+      {
+        schema: {
+          tags: ["auth"],
+          summary: "What an invitation link is for (workspace, email, role)",
+          params: z.object({ token: z.string().min(1).max(200) }),
+        },
+      },
+      async (request) => {
+        const invitation = await store.accounts.findInvitation(request.params.token);
+        if (!invitation) throw new AppError(404, "invalid_invitation", "token: the invitation is unknown, used or expired");
+        const hasAccount = (await store.accounts.findUserByEmail(invitation.email)) !== undefined;
+        return {
+          email: invitation.email,
+          role: invitation.role,
+          workspaceName: invitation.workspaceName,
+          expiresAt: invitation.expiresAt,
+          hasAccount,
+        };
+      },
+    );
+
+    app.post(
+      "/invitations/accept",
+      {
+        schema: {
+          tags: ["auth"],
+          summary: "Accept an invitation: creates the account (name, password) or, for an existing account, checks its password; signs in",
+          body: z.object({
+            token: z.string().min(1).max(200),
+            name: z.string().trim().min(1).max(100).optional(),
+            password: z.string().min(1).max(200),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const invitation = await store.accounts.findInvitation(request.body.token);
+        if (!invitation) throw new AppError(400, "invalid_invitation", "token: the invitation is unknown, used or expired", "body.token");
+        let user = await store.accounts.findUserByEmail(invitation.email);
+        if (user) {
+          if (!(await verifyPassword(request.body.password, user.passwordHash))) {
+            throw new AppError(
+              401,
+              "invalid_credentials",
+              `password: wrong password for the existing account ${invitation.email}`,
+              "body.password",
+            );
+          }
+        } else if (request.body.password.length < PASSWORD_MIN_LENGTH) {
+          throw new AppError(400, "weak_password", `password: at least ${PASSWORD_MIN_LENGTH} characters`, "body.password");
+        }
+        const passwordHash = user ? undefined : await hashPassword(request.body.password);
+        const accepted = await store.connection.db.transaction().execute(async (trx) => {
+          if (!(await store.accounts.markInvitationAccepted(invitation.id, trx))) return undefined;
+          const member =
+            user ??
+            (await store.accounts.createUser(
+              {
+                email: invitation.email,
+                name: request.body.name ?? invitation.email.split("@")[0] ?? invitation.email,
+                passwordHash: passwordHash ?? "",
+              },
+              trx,
+            ));
+          const already = await trx
+            .selectFrom("memberships")
+            .select("role")
+            .where("workspace_id", "=", invitation.workspaceId)
+            .where("user_id", "=", member.id)
+            .executeTakeFirst();
+          if (!already) await store.accounts.addMember(invitation.workspaceId, member.id, invitation.role, trx);
+          return member;
+        });
+        if (!accepted) throw new AppError(409, "invitation_used", "token: this invitation was just used");
+        user = accepted;
+        await store.activity.audit({
+          workspaceId: invitation.workspaceId,
+          actor: user.email,
+          action: "member.join",
+          target: user.id,
+          detail: { role: invitation.role },
+        });
+        const session = await startSession(reply, user.id);
+        return reply.status(201).send({ ...(await describe(user.id)), csrfToken: session.csrfToken });
+      },
+    );
+
     app.post(
       "/auth/login",
       {

@@ -133,6 +133,66 @@ export function workspaceRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     );
 
     app.get(
+      "/workspaces/:workspaceId/invitations",
+      { schema: { tags: ["workspaces"], summary: "Pending invitations", params: wsParams } },
+      async (request) => {
+        await authorizeWorkspace(store, actorOf(request), request.params.workspaceId, "member:manage");
+        return { invitations: await store.accounts.pendingInvitations(request.params.workspaceId) };
+      },
+    );
+
+    app.post(
+      "/workspaces/:workspaceId/invitations",
+      {
+        schema: {
+          tags: ["workspaces"],
+          summary: "Invite someone by email with a role; returns a one-time link (valid 7 days) to send them",
+          params: wsParams,
+          body: z.object({ email: z.email({ error: "must be an email address" }), role: roleSchema }),
+        },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const { workspaceId } = request.params;
+        await authorizeWorkspace(store, actor, workspaceId, "member:manage");
+        await assertCanGrant(actor, workspaceId, request.body.role);
+        const existing = await store.accounts.findUserByEmail(request.body.email);
+        if (existing && (await store.accounts.roleIn(workspaceId, existing.id))) {
+          throw conflict("already_member", `email: ${existing.email} is already a member`, "body.email");
+        }
+        const invitedBy = actor.kind === "user" ? actor.userId : actorLabel(actor);
+        const { token, invitation } = await store.accounts.createInvitation({
+          workspaceId,
+          email: request.body.email,
+          role: request.body.role,
+          invitedBy,
+          days: 7,
+        });
+        await store.activity.audit({
+          workspaceId,
+          actor: actorLabel(actor),
+          action: "member.invite",
+          target: invitation.email,
+          detail: { role: invitation.role },
+        });
+        return reply.status(201).send({ ...invitation, token, link: `${ctx.config.publicUrl}/invite?token=${token}` });
+      },
+    );
+
+    app.delete(
+      "/workspaces/:workspaceId/invitations/:invitationId",
+      { schema: { tags: ["workspaces"], summary: "Withdraw an invitation", params: wsParams.extend({ invitationId: z.string() }) } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        await authorizeWorkspace(store, actor, request.params.workspaceId, "member:manage");
+        if (!(await store.accounts.deleteInvitation(request.params.workspaceId, request.params.invitationId))) {
+          throw notFound(`invitation ${request.params.invitationId}`);
+        }
+        return reply.status(204).send();
+      },
+    );
+
+    app.get(
       "/workspaces/:workspaceId/tokens",
       { schema: { tags: ["workspaces"], summary: "API tokens (never their secret)", params: wsParams } },
       async (request) => {
