@@ -262,7 +262,7 @@ describe("admin center (browser)", { skip: skip ?? false, timeout: 120_000 }, ()
         .waitFor();
       await drawer.locator(".mantine-Drawer-close").click();
       await drawer.waitFor({ state: "detached" });
-    await drawer.waitFor({ state: "detached" });
+      await drawer.waitFor({ state: "detached" });
     } finally {
       skill.close();
     }
@@ -332,7 +332,8 @@ describe("admin center (browser)", { skip: skip ?? false, timeout: 120_000 }, ()
     await dialog.getByLabel("봇 이름").fill("임시 봇");
     await dialog.getByRole("button", { name: "만들기" }).click();
     await page.getByTestId("bot-title").filter({ hasText: "임시 봇" }).waitFor();
-    for (const system of ["웰컴 블록", "폴백 블록", "탈출 블록"]) await page.getByRole("button", { name: new RegExp(`^${system}`) }).waitFor();
+    for (const system of ["웰컴 블록", "폴백 블록", "탈출 블록"])
+      await page.getByRole("button", { name: new RegExp(`^${system}`) }).waitFor();
     await page.getByRole("button", { name: "더 보기" }).click();
     await page.getByRole("menuitem", { name: "봇 삭제" }).click();
     await page.getByRole("dialog", { name: "봇 삭제" }).getByRole("button", { name: "삭제" }).click();

@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import type { TFunction } from "i18next";
 import type { BotFile } from "../../src/core/bot/schema.js";
 import { flagUtterances, splitBulk } from "../../web/src/features/editor/utterance-checks.js";
 import { inputForAction } from "../../web/src/features/simulator/to-input.js";
+import { localizeDetail } from "../../web/src/lib/localize-detail.js";
 import { safeHttpUrl, safePhone } from "../../web/src/renderer/safe-url.js";
 
 const bot = {
@@ -77,5 +79,19 @@ describe("simulator clicks", () => {
     const item = inputForAction({ kind: "listItem", item: { title: "영업시간", action: "block", blockId: "hours" } });
     assert.equal("input" in item && item.input.type === "action" ? item.input.source : null, "list");
     assert.deepEqual(inputForAction({ kind: "button", button: { label: "공유", action: "share" } }), { unsupported: "share" });
+  });
+});
+
+describe("server detail messages in the UI language", () => {
+  const t = ((key: string, values?: Record<string, string>) => `${key}${values ? JSON.stringify(values) : ""}`) as unknown as TFunction;
+
+  test("known messages map to a translation key with their numbers", () => {
+    assert.equal(localizeDetail("must not be empty", t), "details.empty{}");
+    assert.equal(localizeDetail("at most 230 characters, got 231", t), 'details.maxChars{"max":"230","n":"231"}');
+    assert.equal(localizeDetail("at most 3 (horizontal layout), got 4", t), 'details.maxItems{"max":"3","n":"4"}');
+  });
+
+  test("unknown messages are shown as sent", () => {
+    assert.equal(localizeDetail("something new went wrong", t), "something new went wrong");
   });
 });

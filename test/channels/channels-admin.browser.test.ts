@@ -119,8 +119,9 @@ describe("channel admin (browser)", { skip: skip ?? false, timeout: 60_000 }, ()
     await home.getByRole("button", { name: "링크 추가" }).click();
     await home.getByLabel("링크 이름").fill("온라인 스토어");
     await home.getByLabel("링크 URL").fill("https://shop.example.com");
+    const patched = page.waitForResponse((r) => r.url().endsWith(`/channels/${channelId}`) && r.request().method() === "PATCH");
     await home.getByTestId("save-home").click();
-    await page.waitForResponse((r) => r.url().endsWith(`/channels/${channelId}`) && r.request().method() === "PATCH");
+    assert.equal((await patched).status(), 200);
 
     const saved = await channelFromApi();
     assert.equal(saved.intro, "동네 마켓 고객센터");
@@ -188,10 +189,11 @@ describe("channel admin (browser)", { skip: skip ?? false, timeout: 60_000 }, ()
   test("a link to /channels#home lands on the channel home section", async () => {
     await page.goto(`${server.baseUrl}/channels#home`);
     await page.locator("#home").getByLabel("커버 이미지 URL").waitFor();
-    await page.waitForFunction(() => {
+    // The section's top sits just under the fixed header (scroll-margin), not far down the page.
+    await page.waitForFunction(`(() => {
       const top = document.getElementById("home")?.getBoundingClientRect().top ?? -1;
       return top >= 0 && top < 200;
-    });
+    })()`);
   });
 
   test("a viewer reads the channel without write controls, in English too", async () => {

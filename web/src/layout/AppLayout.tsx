@@ -22,6 +22,7 @@ export function AppLayout() {
     { to: "/members", label: t("nav.members") },
     ...(can(role, "token:manage") ? [{ to: "/tokens", label: t("nav.tokens") }] : []),
     { to: "/channels", label: t("nav.channels") },
+    ...(can(role, "help:manage") ? [{ to: "/help-admin", label: t("nav.helpAdmin") }] : []),
   ];
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: "md", collapsed: { mobile: !opened } }} padding="md">

@@ -3,6 +3,7 @@ import { Alert, Center, Code, List, Loader, Stack, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/client.js";
+import { localizeDetail } from "./localize-detail.js";
 
 export function LoadingState({ label }: { label?: string }) {
   const { t } = useTranslation();
@@ -48,7 +49,7 @@ export function ErrorAlert({ error, title }: { error: unknown; title?: string })
                   {t("errors.line", { line: d.line, column: d.column ?? 1 })}{" "}
                 </Text>
               ) : null}
-              {d.path ? <Code>{d.path}</Code> : null} {d.message}
+              {d.path ? <Code>{d.path}</Code> : null} {localizeDetail(d.message, t)}
             </List.Item>
           ))}
         </List>

@@ -7,7 +7,7 @@ import { api } from "../../api/client.js";
 import { ErrorAlert, LoadingState } from "../../lib/states.js";
 import { ChatSettingsSection } from "./ChatSettingsSection.js";
 import { ConnectionsSection } from "./ConnectionsSection.js";
-import { useChannel } from "./channel-api.js";
+import { useChannel, useChannelStatus } from "./channel-api.js";
 import { HomeSection } from "./HomeSection.js";
 import { ProfileSection } from "./ProfileSection.js";
 import { StatusSection } from "./StatusSection.js";
@@ -16,13 +16,15 @@ import { WebChatSection } from "./WebChatSection.js";
 export function ChannelDetail(props: { channelId: string; workspaceId: string; canWrite: boolean; canOperate: boolean }) {
   const { t } = useTranslation();
   const channel = useChannel(props.channelId);
+  // Both load before anything shows, so sections don't shift after a #profile / #home link scrolled.
+  const status = useChannelStatus(props.channelId);
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const remove = useMutation({
     mutationFn: () => api.del(`/channels/${encodeURIComponent(props.channelId)}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["channels"] }),
   });
-  if (channel.isPending) return <LoadingState />;
+  if (channel.isPending || status.isPending) return <LoadingState />;
   if (!channel.data) return <ErrorAlert error={channel.error} />;
   const c = channel.data;
   return (

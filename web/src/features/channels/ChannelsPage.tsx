@@ -6,9 +6,8 @@
 import "./i18n.js";
 import { Button, Grid, Group, NavLink, Paper, Stack, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { useLocation, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
 import { useSession } from "../../auth/session.js";
 import { roleAtLeast } from "../../lib/permissions.js";
 import { EmptyState, ErrorAlert, LoadingState } from "../../lib/states.js";
@@ -26,18 +25,9 @@ export function ChannelsPage() {
   const list = useChannelList(wsId);
   const [search, setSearch] = useSearchParams();
   const [creating, { open, close }] = useDisclosure(false);
-  const location = useLocation();
   const channels = list.data?.channels ?? [];
   const selectedId = channels.some((c) => c.id === search.get("channel")) ? search.get("channel") : (channels[0]?.id ?? null);
   const select = (id: string) => setSearch({ channel: id }, { replace: true });
-
-  // Links like /channels#profile arrive before the data: scroll once the section exists.
-  const ready = selectedId !== null;
-  useEffect(() => {
-    if (!ready || !location.hash) return;
-    const timer = window.setTimeout(() => document.getElementById(location.hash.slice(1))?.scrollIntoView({ block: "start" }), 50);
-    return () => window.clearTimeout(timer);
-  }, [ready, location.hash]);
 
   return (
     <Stack>

@@ -4,6 +4,7 @@ import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../lib/states.js";
+import { safeHttpUrl } from "../../renderer/safe-url.js";
 import { useUpdateChannel } from "./channel-api.js";
 import { ReadOnlyRows, Section } from "./Section.js";
 import type { Channel, ChannelHome } from "./types.js";
@@ -44,13 +45,21 @@ export function HomeSection({ channel, canWrite }: { channel: Channel; canWrite:
           <Text size="sm">{t("channelAdmin.home.noLinks")}</Text>
         ) : (
           <List size="sm">
-            {saved.map((l) => (
-              <List.Item key={`${l.label}|${l.url}`}>
-                <Anchor href={l.url} target="_blank" rel="noopener noreferrer">
-                  {l.label}
-                </Anchor>
-              </List.Item>
-            ))}
+            {saved.map((l) => {
+              // Stored URLs are only checked to parse; a javascript: link must not become clickable.
+              const href = safeHttpUrl(l.url);
+              return (
+                <List.Item key={`${l.label}|${l.url}`}>
+                  {href ? (
+                    <Anchor href={href} target="_blank" rel="noopener noreferrer">
+                      {l.label}
+                    </Anchor>
+                  ) : (
+                    `${l.label} (${l.url})`
+                  )}
+                </List.Item>
+              );
+            })}
           </List>
         )}
       </Section>

@@ -2,6 +2,13 @@
 import i18next from "i18next";
 
 const ko = {
+  errors: {
+    codes: {
+      channel_in_use: "이 자리에는 이미 다른 봇이 연결되어 있어요. 먼저 연결을 해제하세요.",
+      bot_in_use: "이 봇은 이미 다른 채널에 같은 역할로 연결되어 있어요. 그 채널에서 먼저 연결을 해제하세요.",
+      same_bot: "같은 봇을 운영 봇과 개발 봇으로 함께 연결할 수 없어요.",
+    },
+  },
   channelAdmin: {
     title: "채널",
     intro: "사용자가 봇을 만나는 곳이에요. 채널마다 프로필, 채널 홈, 1:1 채팅, 웰컴 메시지와 연결된 봇을 관리해요.",
@@ -118,6 +125,13 @@ const ko = {
 };
 
 const en: typeof ko = {
+  errors: {
+    codes: {
+      channel_in_use: "Another bot already holds this slot. Disconnect it first.",
+      bot_in_use: "This bot is already connected to another channel in the same role. Disconnect it there first.",
+      same_bot: "The same bot cannot be both the operating and the development bot.",
+    },
+  },
   channelAdmin: {
     title: "Channels",
     intro: "Where users meet your bot. Each channel has a profile, a channel home, 1:1 chat, a welcome message and connected bots.",

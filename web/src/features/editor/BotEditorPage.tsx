@@ -12,6 +12,7 @@ import type { BotRecord, BotSummary } from "../../api/types.js";
 import { useSession } from "../../auth/session.js";
 import { can } from "../../lib/permissions.js";
 import { EmptyState, ErrorAlert, LoadingState } from "../../lib/states.js";
+import { KnowledgePanel } from "../knowledge/KnowledgePanel.js";
 import { SimulatorDrawer } from "../simulator/SimulatorDrawer.js";
 import { VersionsPanel } from "../versions/VersionsPanel.js";
 import { BlockEditor } from "./BlockEditor.js";
@@ -23,7 +24,7 @@ import { SettingsPanel } from "./SettingsPanel.js";
 import { SkillsPanel } from "./SkillsPanel.js";
 import { allBlocks, findBlock, replaceBlock, useBeforeUnload, useDraft } from "./useDraft.js";
 
-const TABS = ["blocks", "entities", "skills", "settings", "deploy"] as const;
+const TABS = ["blocks", "entities", "skills", "knowledge", "settings", "deploy"] as const;
 type Tab = (typeof TABS)[number];
 
 export function BotEditorPage() {
@@ -252,6 +253,13 @@ function Editor({ record }: { record: BotRecord }) {
         </Tabs.Panel>
         <Tabs.Panel value="skills" pt="md">
           <SkillsPanel bot={draft} botId={record.id} dirty={dirty} onChange={setDraft} readOnly={readOnly} />
+        </Tabs.Panel>
+        <Tabs.Panel value="knowledge" pt="md">
+          <KnowledgePanel
+            value={draft.knowledge}
+            onChange={(knowledge) => setDraft((d) => ({ ...d, knowledge }), "bot.knowledge")}
+            readOnly={readOnly}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="settings" pt="md">
           <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>

@@ -4,6 +4,11 @@ import { useTranslation } from "react-i18next";
 import type { BlockParameter, BotFile } from "../../../../src/core/bot/schema.js";
 import { SYSTEM_ENTITY_NAMES } from "./system-entities.js";
 
+/** Bot text, so it follows the bot's language rather than the admin's. */
+function firstPrompt(name: string, language: "ko" | "en"): string {
+  return language === "en" ? `What is the ${name}?` : `${name} 값을 알려 주세요.`;
+}
+
 export function ParametersEditor({
   bot,
   parameters,
@@ -56,7 +61,12 @@ export function ParametersEditor({
               mt={30}
               label={t("parameters.required")}
               checked={p.required}
-              onChange={(e) => set(i, { ...p, required: e.currentTarget.checked })}
+              onChange={(e) => {
+                const required = e.currentTarget.checked;
+                // A required parameter needs a question to ask; start with one the user can reword.
+                const prompts = required && p.prompts.length === 0 ? [firstPrompt(p.name, bot.language)] : p.prompts;
+                set(i, { ...p, required, prompts });
+              }}
             />
             <ActionIcon
               mt={26}

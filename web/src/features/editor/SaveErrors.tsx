@@ -3,6 +3,7 @@ import { Alert, Anchor, Code, List, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { BotFile } from "../../../../src/core/bot/schema.js";
 import { ApiError } from "../../api/client.js";
+import { localizeDetail } from "../../lib/localize-detail.js";
 import { ErrorAlert } from "../../lib/states.js";
 
 const BLOCK_PATH = /^(?:body\.)?(?:bot\.)?scenarios\[(\d+)\]\.blocks\[(\d+)\]\.?(.*)$/;
@@ -30,7 +31,7 @@ export function SaveErrors({ error, bot, onOpenBlock }: { error: unknown; bot: B
               ) : (
                 <Code>{d.path}</Code>
               )}{" "}
-              {d.message}
+              {localizeDetail(d.message, t)}
             </List.Item>
           );
         })}

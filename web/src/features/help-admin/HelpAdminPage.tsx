@@ -10,21 +10,15 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.js";
-import type { WorkspaceRef } from "../../api/types.js";
 import { useSession } from "../../auth/session.js";
-import { roleAtLeast } from "../../lib/permissions.js";
 import { EmptyState, ErrorAlert, LoadingState } from "../../lib/states.js";
 import { ArticleEditorModal } from "./ArticleEditorModal.js";
+import { canManageHelp } from "./access.js";
 import { categoryPath } from "./category.js";
 import { SynonymsEditor } from "./SynonymsEditor.js";
 import type { HelpArticle } from "./types.js";
 
 const ARTICLES_KEY = ["help-admin", "articles"] as const;
-
-/** Mirrors the server: the highest role held in any workspace decides. */
-export function canManageHelp(workspaces: readonly WorkspaceRef[]): boolean {
-  return workspaces.some((w) => roleAtLeast(w.role, "admin"));
-}
 
 function articlePath(slug: string): string {
   return `/help/articles/${encodeURIComponent(slug)}`;

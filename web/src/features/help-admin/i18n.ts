@@ -2,6 +2,7 @@
 import i18next from "i18next";
 
 const ko = {
+  errors: { codes: { slug_taken: "이미 쓰고 있는 슬러그예요. 다른 슬러그를 정하세요." } },
   helpAdmin: {
     title: "도움말 관리",
     intro: "도움말 센터의 문서와 검색 동의어를 관리해요. 도움말 센터는 이 botcenter 전체가 함께 써요.",
@@ -67,6 +68,7 @@ const ko = {
 };
 
 const en: typeof ko = {
+  errors: { codes: { slug_taken: "This slug is already used. Choose another one." } },
   helpAdmin: {
     title: "Help center admin",
     intro: "Manage the help center's articles and search synonyms. The help center is shared by this whole botcenter installation.",

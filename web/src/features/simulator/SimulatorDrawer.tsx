@@ -230,18 +230,21 @@ export function SimulatorDrawer(props: {
                       );
                     }
                     return (
-                      // biome-ignore lint/a11y/useSemanticElements: a div keeps the chat layout; it is keyboard reachable
                       <div
                         key={e.id}
-                        role="button"
-                        tabIndex={0}
-                        aria-pressed={shownTrace?.turn === e.turn}
-                        aria-label={t("simulator.showTrace", { n: e.turn + 1 })}
-                        onClick={() => setSelected(e.turn)}
-                        onKeyDown={(k) => (k.key === "Enter" || k.key === " ") && k.target === k.currentTarget && setSelected(e.turn)}
                         style={{ outline: shownTrace?.turn === e.turn ? "2px solid rgba(28,111,209,0.35)" : undefined, borderRadius: 8 }}
                       >
                         <BotMessage outputs={e.result.response.outputs} botName={props.botName} onAction={onAction} labels={labels} />
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          ml={44}
+                          aria-pressed={shownTrace?.turn === e.turn}
+                          aria-label={t("simulator.showTraceOf", { n: e.turn + 1 })}
+                          onClick={() => setSelected(e.turn)}
+                        >
+                          {t("simulator.showTrace", { n: e.turn + 1 })}
+                        </Button>
                       </div>
                     );
                   })}

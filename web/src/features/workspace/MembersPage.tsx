@@ -9,6 +9,7 @@ import { type Member, ROLES, type Role } from "../../api/types.js";
 import { useSession } from "../../auth/session.js";
 import { can, roleAtLeast } from "../../lib/permissions.js";
 import { EmptyState, ErrorAlert, LoadingState } from "../../lib/states.js";
+import { InvitationsSection } from "./InvitationsSection.js";
 
 function isRoleValue(value: string | null): value is Role {
   return value !== null && (ROLES as readonly string[]).includes(value);
@@ -109,6 +110,7 @@ export function MembersPage() {
       <Text size="sm" c="dimmed">
         {t("members.rolesHelp")}
       </Text>
+      {manage ? <InvitationsSection workspaceId={wsId} roles={grantable} /> : null}
       {manage ? <InviteModal opened={opened} onClose={close} workspaceId={wsId} roles={grantable} onDone={refresh} /> : null}
       <Modal opened={confirmRemove !== null} onClose={() => setConfirmRemove(null)} title={t("members.removeTitle")}>
         <Stack>
