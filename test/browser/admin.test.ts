@@ -84,6 +84,13 @@ describe("admin center (browser)", { skip: skip ?? false, timeout: 120_000 }, ()
       .first()
       .waitFor();
     await page.getByText("웰컴 블록").first().waitFor();
+    // The helper also made the channel from the entered phone and address, deployed v1 and connected it.
+    const channel = (await server.store.channels.list(server.workspaceId)).find((c) => c.name === "우리가게 고객센터");
+    assert.ok(channel, "the helper created a channel");
+    assert.equal(channel.phone, "02-123-4567");
+    assert.equal(channel.address, "서울시 중구 세종대로 1");
+    assert.ok(channel.operatingBotId);
+    assert.equal((await server.store.bots.summary(channel.operatingBotId))?.deployedVersion, 1);
   });
 
   test("add a block with utterances, a parameter and a basic card with buttons", async () => {

@@ -18,6 +18,7 @@ import {
 } from "./analyze.js";
 import { choseongView } from "./choseong.js";
 import { isChoseongWord } from "./hangul.js";
+import { buildReranker, RERANK_WEIGHTS, rerankScore } from "./rerank.js";
 import { normalizeText, splitWords, type Word } from "./text.js";
 
 export { makeSnippet, type Snippet } from "./snippet.js";
@@ -56,6 +57,13 @@ export interface SearchTuning {
   stopMinDocs: number;
   /** IDF is raised to this power: above 1 favours rare (content) words over endings. */
   idfPower: number;
+  /**
+   * How many first-stage candidates the second stage (rerank.ts) re-orders; 0 turns it off.
+   * It re-orders only: the scores keep their first-stage values in rank order.
+   */
+  rerankDepth: number;
+  /** Weights of the second-stage model (see rerank.ts); for fitting experiments. */
+  rerankWeights: readonly number[];
 }
 
 export const DEFAULT_TUNING: SearchTuning = {
@@ -68,6 +76,8 @@ export const DEFAULT_TUNING: SearchTuning = {
   idfPower: 1.5,
   stopShare: 0.1,
   stopMinDocs: 1000,
+  rerankDepth: 30,
+  rerankWeights: RERANK_WEIGHTS,
 };
 
 export interface SearchIndexOptions {
@@ -259,6 +269,8 @@ export function buildSearchIndex(docs: readonly SearchDocument[], options: Searc
     return id === undefined ? 0 : (offsets[id + 1] ?? 0) - (offsets[id] ?? 0);
   };
 
+  const reranker = tuning.rerankDepth > 0 ? buildReranker(docs.map((d) => d.title)) : undefined;
+
   const synonymGroups = (options.synonyms ?? [])
     .map((group) => group.map(compactOf).filter((t) => t.length > 0))
     .filter((group) => group.length > 1);
@@ -405,11 +417,33 @@ export function buildSearchIndex(docs: readonly SearchDocument[], options: Searc
       }
     }
 
-    return rank(limit, searchOptions.filter).map((d) => ({
+    let ranked = rank(Math.max(limit, tuning.rerankDepth), searchOptions.filter);
+    const hitScores = ranked.map((d) => scores[d] ?? 0);
+    if (choseongWords.length === 0) ranked = rerank(query, ranked, hitScores);
+    return ranked.slice(0, limit).map((d, i) => ({
       id: docs[d]?.id ?? "",
-      score: scores[d] ?? 0,
+      score: hitScores[i] ?? 0,
       matchedTerms: matchedTerms(d, textWords, choseongWords, matchedGroups),
     }));
+  }
+
+  /**
+   * Re-orders the first `rerankDepth` candidates by the second-stage model. The score at each
+   * rank stays the first-stage score that rank had, so scores still fall with rank and keep
+   * their meaning (share of the query matched) for thresholds and result counts.
+   */
+  function rerank(query: string, ranked: readonly number[], hitScores: readonly number[]): number[] {
+    const depth = Math.min(tuning.rerankDepth, ranked.length);
+    const prepared = depth > 1 ? reranker?.prepare(query) : undefined;
+    if (!prepared) return [...ranked];
+    const topScore = hitScores[0] ?? 0;
+    const head = ranked.slice(0, depth).map((doc, rank) => ({
+      doc,
+      rank,
+      model: rerankScore(prepared.features(doc, { score: hitScores[rank] ?? 0, topScore, rank }), tuning.rerankWeights),
+    }));
+    head.sort((x, y) => y.model - x.model || x.rank - y.rank);
+    return [...head.map((h) => h.doc), ...ranked.slice(depth)];
   }
 
   function scoreChoseong(choseongWords: readonly string[], firstWord: number, weightSum: number): void {

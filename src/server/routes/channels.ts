@@ -31,9 +31,9 @@ const roomParams = channelParams.extend({ roomId: z.string().min(1).max(100) });
 const role = z.enum(["operating", "development"]);
 
 const homeSchema = z.object({
-  coverImageUrl: z.url().optional(),
+  coverImageUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
   links: z
-    .array(z.object({ label: z.string().min(1).max(40), url: z.url() }))
+    .array(z.object({ label: z.string().min(1).max(40), url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }) }))
     .max(10)
     .optional(),
   public: z.boolean().optional(),
@@ -41,7 +41,7 @@ const homeSchema = z.object({
 
 const fields = {
   name: z.string().trim().min(1, "must not be empty").max(60, "at most 60 characters"),
-  profileImageUrl: z.url().nullable(),
+  profileImageUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).nullable(),
   intro: z.string().max(500, "at most 500 characters"),
   phone: z.string().max(30),
   address: z.string().max(200),

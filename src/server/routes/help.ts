@@ -164,7 +164,7 @@ export function helpRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
         async (request) => {
           await store.help.replaceSynonyms(request.body.groups);
           help.invalidate();
-          return { groups: await store.help.synonyms() };
+          return { groups: (await store.help.synonyms()).map((g) => g.terms) };
         },
       );
     });

@@ -190,7 +190,10 @@ export const en: typeof ko = {
       "The phone and address are copied into the bot's info. Editing them in the bot does not change the channel profile. The channel's image, intro, phone and address are edited in the channel profile / channel-home settings.",
     channelProfileLink: "Open channel profile / channel-home settings",
     confirmTemplate: "Template",
-    channelLater: "Connect a channel from the Channels menu.",
+    channelLater: "Connect a channel from the Channels menu (creating channels needs an admin).",
+    channelCreated:
+      "A channel with the same name is created, the bot is deployed as v1 and connected as its operating bot, so you can chat on the web right away.",
+    firstDeployNote: "First version from the chatbot helper",
     create: "Create bot",
     templates: {
       shop: { name: "Shop customer service", description: "Delivery status, exchanges/returns, store info" },

@@ -187,7 +187,9 @@ export const ko = {
       "전화번호와 주소는 봇 정보로 복사돼요. 봇에서 고쳐도 채널 프로필은 바뀌지 않아요. 채널의 이미지, 소개, 전화번호, 주소는 채널 프로필·채널 홈 설정에서 바꿔요.",
     channelProfileLink: "채널 프로필 / 채널 홈 설정 열기",
     confirmTemplate: "템플릿",
-    channelLater: "채널 연결은 채널 메뉴에서 할 수 있어요.",
+    channelLater: "채널 연결은 채널 메뉴에서 할 수 있어요 (채널 만들기는 관리자 이상).",
+    channelCreated: "같은 이름의 채널을 만들고, 봇을 v1로 배포해 운영 채널로 연결해요. 바로 웹 채팅에서 대화할 수 있어요.",
+    firstDeployNote: "챗봇 도우미로 만든 첫 버전",
     create: "봇 만들기",
     templates: {
       shop: { name: "쇼핑몰 고객센터", description: "배송 조회, 교환/반품, 매장 안내" },

@@ -4,6 +4,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import { useSession } from "../auth/session.js";
+import { canManageHelp } from "../features/help-admin/access.js";
 import { can } from "../lib/permissions.js";
 import { LoadingState } from "../lib/states.js";
 import { LanguageSwitch } from "./LanguageSwitch.js";
@@ -22,7 +23,7 @@ export function AppLayout() {
     { to: "/members", label: t("nav.members") },
     ...(can(role, "token:manage") ? [{ to: "/tokens", label: t("nav.tokens") }] : []),
     { to: "/channels", label: t("nav.channels") },
-    ...(can(role, "help:manage") ? [{ to: "/help-admin", label: t("nav.helpAdmin") }] : []),
+    ...(session && canManageHelp(session.workspaces) ? [{ to: "/help-admin", label: t("nav.helpAdmin") }] : []),
   ];
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: "md", collapsed: { mobile: !opened } }} padding="md">

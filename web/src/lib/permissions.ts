@@ -3,7 +3,7 @@ import type { Role } from "../api/types.js";
 
 const RANK: Record<Role, number> = { viewer: 1, editor: 2, admin: 3, owner: 4 };
 
-export type UiPermission = "bot:write" | "bot:deploy" | "bot:delete" | "member:manage" | "token:manage" | "help:manage";
+export type UiPermission = "bot:write" | "bot:deploy" | "bot:delete" | "member:manage" | "token:manage" | "help:manage" | "channel:write";
 
 const MINIMUM: Record<UiPermission, Role> = {
   "bot:write": "editor",
@@ -12,6 +12,7 @@ const MINIMUM: Record<UiPermission, Role> = {
   "member:manage": "admin",
   "token:manage": "admin",
   "help:manage": "admin",
+  "channel:write": "admin",
 };
 
 export function roleAtLeast(role: Role, minimum: Role): boolean {

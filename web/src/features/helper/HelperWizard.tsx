@@ -6,6 +6,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api } from "../../api/client.js";
 import type { BotRecord } from "../../api/types.js";
+import { useSession } from "../../auth/session.js";
+import { can } from "../../lib/permissions.js";
 import { ErrorAlert } from "../../lib/states.js";
 import { buildHelperBot, type HelperAnswers, TEMPLATES, type TemplateId } from "./templates.js";
 
@@ -13,8 +15,25 @@ export function HelperWizard({ workspaceId, onCreated }: { workspaceId: string; 
   const { t } = useTranslation();
   const [step, setStep] = useState(0);
   const [answers, setAnswers] = useState<HelperAnswers>({ template: "shop", name: "", phone: "", address: "" });
+  const { role } = useSession();
+  // Admins get the whole quick start: a channel with the entered phone and address, the bot deployed
+  // as v1 and connected as the channel's operating bot. Others get the bot, and connect it later.
+  const withChannel = can(role, "channel:write");
   const create = useMutation({
-    mutationFn: () => api.post<BotRecord>("/bots/import", { workspaceId, bot: buildHelperBot(answers) }),
+    mutationFn: async () => {
+      const bot = await api.post<BotRecord>("/bots/import", { workspaceId, bot: buildHelperBot(answers) });
+      if (withChannel) {
+        const channel = await api.post<{ id: string }>("/channels", {
+          workspaceId,
+          name: answers.name,
+          phone: answers.phone,
+          address: answers.address,
+        });
+        await api.post(`/bots/${bot.id}/deploy`, { note: t("helper.firstDeployNote") });
+        await api.put(`/channels/${channel.id}/connections/operating`, { botId: bot.id });
+      }
+      return bot;
+    },
     onSuccess: onCreated,
   });
   const pick = (template: TemplateId) => setAnswers({ ...answers, template, name: answers.name || t(`helper.templates.${template}.name`) });
@@ -90,7 +109,7 @@ export function HelperWizard({ workspaceId, onCreated }: { workspaceId: string; 
               {t("helper.phone")}: {answers.phone} · {t("helper.address")}: {answers.address}
             </Text>
             <Text size="sm" c="dimmed">
-              {t("helper.channelLater")}
+              {withChannel ? t("helper.channelCreated") : t("helper.channelLater")}
             </Text>
             <ErrorAlert error={create.error} />
           </Stack>
