@@ -7,25 +7,22 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { loadConfig } from "../../src/config/config.js";
 import { createLogger } from "../../src/logger.js";
 import { buildServer } from "../../src/server/app.js";
 import { createOwner } from "../../src/services/bootstrap.js";
 import { openStore } from "../../src/store/store.js";
+import { browserSkipReason as chromiumSkipReason, launchChromium } from "../helpers/chromium.js";
 import { createTestDatabase } from "../helpers/databases.js";
 import { freePort, OWNER } from "../helpers/server.js";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const WEB_DIST = join(ROOT, "web", "dist");
 export const SCREENSHOTS = join(ROOT, "test-artifacts", "screenshots");
-const CHROMIUM = process.env.BOTCENTER_CHROMIUM ?? "/usr/bin/chromium";
-
 /** Why browser tests cannot run here, or null when they can. Throws instead when CI requires them. */
 export function browserSkipReason(): string | null {
-  const reason = existsSync(CHROMIUM) ? null : `chromium not found at ${CHROMIUM} (apt-get install chromium fonts-nanum)`;
-  if (reason && process.env.BOTCENTER_REQUIRE_BROWSER === "1") throw new Error(`BOTCENTER_REQUIRE_BROWSER=1 but ${reason}`);
-  return reason;
+  return chromiumSkipReason() || null;
 }
 
 function newestMtime(dir: string): number {
@@ -43,11 +40,11 @@ export function ensureWebBuild(): void {
   const index = join(WEB_DIST, "index.html");
   if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, "web", "src"))) return;
   const vite = join(ROOT, "node_modules", "vite", "bin", "vite.js");
-  const result = spawnSync(process.execPath, [vite, "build", "--config", join(ROOT, "web", "vite.config.ts"), "--logLevel", "warn"], {
-    cwd: ROOT,
-    stdio: "inherit",
-  });
-  if (result.status !== 0) throw new Error("building the admin center (vite build) failed");
+  // The admin build empties web/dist, so the chat (built into web/dist/chat) is rebuilt after it.
+  for (const config of [join(ROOT, "web", "vite.config.ts"), join(ROOT, "web", "chat", "vite.config.ts")]) {
+    const result = spawnSync(process.execPath, [vite, "build", "--config", config, "--logLevel", "warn"], { cwd: ROOT, stdio: "inherit" });
+    if (result.status !== 0) throw new Error(`building the web app (vite build --config ${config}) failed`);
+  }
 }
 
 export async function startWebServer() {
@@ -79,17 +76,5 @@ export async function startWebServer() {
 
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  return launchChromium();
 }
