@@ -2,11 +2,10 @@
  * Who may do what. Roles are per workspace and ordered: owner > admin > editor > viewer.
  * Every admin route asks `requirePermission` before it touches anything.
  */
-import type { Role } from "../store/schema.js";
+import { isRole, ROLES, type Role, roleAtLeast } from "../core/access/roles.js";
 import { forbidden } from "./errors.js";
 
-export const ROLES: readonly Role[] = ["owner", "admin", "editor", "viewer"];
-const RANK: Record<Role, number> = { viewer: 1, editor: 2, admin: 3, owner: 4 };
+export { isRole, ROLES, roleAtLeast };
 
 export type Permission =
   | "bot:read" // see bots, drafts, versions, logs; use the bot test panel
@@ -38,14 +37,6 @@ const MINIMUM_ROLE: Record<Permission, Role> = {
   "chat:operate": "editor",
   "event:send": "editor",
 };
-
-export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
-}
-
-export function roleAtLeast(role: Role, minimum: Role): boolean {
-  return RANK[role] >= RANK[minimum];
-}
 
 export function can(role: Role | undefined, permission: Permission): boolean {
   return role !== undefined && roleAtLeast(role, MINIMUM_ROLE[permission]);

@@ -4,34 +4,12 @@
  * together or not at all, so a crash mid-deploy leaves the previous version serving.
  */
 import type { Kysely, Transaction } from "kysely";
+import type { BotRecord, BotSummary, VersionRecord, VersionSummary } from "../core/bot/records.js";
 import type { BotFile } from "../core/bot/schema.js";
 import { isoNow, newId } from "./ids.js";
 import type { Database } from "./schema.js";
 
-export interface BotSummary {
-  id: string;
-  workspaceId: string;
-  name: string;
-  draftRevision: number;
-  deployedVersion: number | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface BotRecord extends BotSummary {
-  draft: BotFile;
-}
-
-export interface VersionSummary {
-  version: number;
-  note: string;
-  createdBy: string | null;
-  createdAt: string;
-}
-
-export interface VersionRecord extends VersionSummary {
-  snapshot: BotFile;
-}
+export type { BotRecord, BotSummary, VersionRecord, VersionSummary };
 
 /** Thrown when the draft changed since the revision the caller read. */
 export class RevisionConflictError extends Error {

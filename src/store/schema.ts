@@ -3,6 +3,7 @@
  * as text, JSON documents as text, booleans as 0/1 integers, so one set of queries serves both.
  */
 import type { Generated } from "kysely";
+import type { Role } from "../core/access/roles.js";
 
 export interface WorkspaceTable {
   id: string;
@@ -19,7 +20,7 @@ export interface UserTable {
   updated_at: string;
 }
 
-export type Role = "owner" | "admin" | "editor" | "viewer";
+export type { Role };
 
 export interface MembershipTable {
   workspace_id: string;

@@ -279,7 +279,8 @@ describe("admin center (browser)", { skip: skip ?? false, timeout: 120_000 }, ()
     await page.getByRole("tab", { name: "배포" }).click();
     await page.getByLabel("배포 메모").fill("첫 배포");
     await page.getByRole("button", { name: "배포하기" }).click();
-    await page.getByTestId("version-1").waitFor();
+    // The chatbot helper already deployed v1 (to connect its channel), so this is v2.
+    await page.getByTestId("version-2").waitFor();
 
     // Change something so the second version differs, and see it in the pending diff.
     await page.getByRole("tab", { name: "설정" }).click();
@@ -297,14 +298,14 @@ describe("admin center (browser)", { skip: skip ?? false, timeout: 120_000 }, ()
       .waitFor();
     await page.getByLabel("배포 메모").fill("이름 변경");
     await page.getByRole("button", { name: "배포하기" }).click();
-    await page.getByTestId("version-2").getByText("서비스 중").waitFor();
+    await page.getByTestId("version-3").getByText("서비스 중").waitFor();
 
-    await page.getByTestId("version-1").getByRole("button", { name: "롤백" }).click();
+    await page.getByTestId("version-2").getByRole("button", { name: "롤백" }).click();
     const confirm = page.getByRole("dialog", { name: "롤백" });
-    await confirm.getByText("v1을 다시 서비스할까요?", { exact: false }).waitFor();
-    await confirm.getByRole("button", { name: "v1으로 롤백" }).click();
-    await page.getByTestId("version-1").getByText("서비스 중").waitFor();
-    assert.equal(await page.getByTestId("version-2").getByText("서비스 중").count(), 0);
+    await confirm.getByText("v2을 다시 서비스할까요?", { exact: false }).waitFor();
+    await confirm.getByRole("button", { name: "v2으로 롤백" }).click();
+    await page.getByTestId("version-2").getByText("서비스 중").waitFor();
+    assert.equal(await page.getByTestId("version-3").getByText("서비스 중").count(), 0);
     await shot("05-versions");
   });
 

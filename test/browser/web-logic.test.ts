@@ -72,7 +72,10 @@ describe("simulator clicks", () => {
       shown: "네 맞아요",
     });
     const labelOnly = inputForAction({ kind: "quickReply", reply: { label: "아니요", action: "message" } });
-    assert.equal("input" in labelOnly && labelOnly.input.type === "action" ? labelOnly.input.text : null, "아니요");
+    assert.equal(
+      "input" in labelOnly && labelOnly.input.type === "action" && labelOnly.input.action === "message" ? labelOnly.input.text : null,
+      "아니요",
+    );
   });
 
   test("list items click as source list; share and operator are not simulated", () => {

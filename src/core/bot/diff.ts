@@ -3,7 +3,7 @@
  * which other parts (entities, skills, settings, scenarios) differ. Used by version history and
  * the "draft vs deployed" view.
  */
-import { isDeepStrictEqual } from "node:util";
+import { deepEqual } from "./deep-equal.js";
 import type { Block, BotFile } from "./schema.js";
 
 export interface BlockRef {
@@ -41,7 +41,7 @@ function diffNamed<T>(before: readonly T[], after: readonly T[], key: (t: T) => 
   return {
     added: [...b.keys()].filter((k) => !a.has(k)),
     removed: [...a.keys()].filter((k) => !b.has(k)),
-    changed: [...b.keys()].filter((k) => a.has(k) && !isDeepStrictEqual(a.get(k), b.get(k))),
+    changed: [...b.keys()].filter((k) => a.has(k) && !deepEqual(a.get(k), b.get(k))),
   };
 }
 
@@ -56,9 +56,7 @@ export function diffBots(before: BotFile, after: BotFile): BotDiff {
       blocks.added.push({ id, name: block.name, scenario });
       continue;
     }
-    const fields = (Object.keys({ ...old.block, ...block }) as Array<keyof Block>).filter(
-      (f) => !isDeepStrictEqual(old.block[f], block[f]),
-    );
+    const fields = (Object.keys({ ...old.block, ...block }) as Array<keyof Block>).filter((f) => !deepEqual(old.block[f], block[f]));
     if (old.scenario !== scenario) fields.push("scenario" as keyof Block);
     if (fields.length > 0) blocks.changed.push({ id, name: block.name, scenario, fields: fields.map(String) });
   }
@@ -68,7 +66,7 @@ export function diffBots(before: BotFile, after: BotFile): BotDiff {
   const scenarioShape = (s: BotFile["scenarios"][number]) => ({ ...s, blocks: s.blocks.map((x) => x.id) });
   const scenarios = diffNamed(before.scenarios.map(scenarioShape), after.scenarios.map(scenarioShape), (s) => s.id);
   const botFields = (["name", "description", "timezone", "language", "info", "settings"] as const).filter(
-    (f) => !isDeepStrictEqual(before[f], after[f]),
+    (f) => !deepEqual(before[f], after[f]),
   );
   const diff: BotDiff = {
     blocks,

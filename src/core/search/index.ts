@@ -76,7 +76,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   idfPower: 1.5,
   stopShare: 0.1,
   stopMinDocs: 1000,
-  rerankDepth: 30,
+  rerankDepth: 50,
   rerankWeights: RERANK_WEIGHTS,
 };
 

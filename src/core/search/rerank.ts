@@ -7,16 +7,18 @@
 // The weights were fitted by bench/fit-rerank.ts on the even-numbered benchmark queries.
 import { extractFeatures, type FeatureBag } from "../nlu/features.js";
 import { normalizeUtterance } from "../nlu/normalize.js";
+import { toJamo } from "./hangul.js";
 
 /** Number of features per candidate (see `candidateFeatures`). */
-export const RERANK_FEATURES = 17;
+export const RERANK_FEATURES = 26;
 
 /**
  * Weights over the raw features, in the order `candidateFeatures` returns them. Only the
  * ranking they induce matters, so the scale is arbitrary. Fitted by bench/fit-rerank.ts.
  */
 export const RERANK_WEIGHTS: readonly number[] = [
-  0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  -0.9449, 0.6994, -0.06452, 1, -0.1234, -0.3974, 0.09097, -0.1714, 0.07734, 0.01819, -0.08856, 0.1159, 0.03863, 0.1516, -0.1261, -0.05013,
+  -0.04361, 0.1762, 0.09038, -0.3047, -0.06589, 0.2181, 0.3448, 0.06681, 0.03046, -0.0038,
 ];
 
 interface TitleFeatures {
@@ -28,6 +30,20 @@ interface TitleFeatures {
   trigrams: Float64Array;
   syllables: Float64Array;
   prefixes: Float64Array;
+  compact: string;
+  jamo: string;
+  /** Sentence traits (see `traitsOf`), one bit each. */
+  traits: number;
+}
+
+// Sentence traits a paraphrase tends to keep: asking vs telling, negation, past tense.
+const QUESTION = /(\?|까|니|나|냐|나요|가요|죠|지|래|어때)$/u;
+const NEGATION = /(안|못|않|없|말)/u;
+const PAST = /[았었였했됐갔왔봤줬졌겼켰쳤]/u;
+
+function traitsOf(raw: string, cleaned: string): number {
+  const trimmed = raw.trim();
+  return (QUESTION.test(trimmed) || QUESTION.test(cleaned) ? 1 : 0) | (NEGATION.test(cleaned) ? 2 : 0) | (PAST.test(cleaned) ? 4 : 0);
 }
 
 export interface CandidateContext {
@@ -116,6 +132,9 @@ export function buildReranker(titles: readonly string[]): Reranker {
       trigrams: gramCodes(compact, 3),
       syllables: gramCodes(compact, 1),
       prefixes,
+      compact,
+      jamo: toJamo(compact),
+      traits: traitsOf(titles[d] ?? "", cleaned[d] ?? ""),
     };
   });
   bags.length = 0;
@@ -147,6 +166,8 @@ export function buildReranker(titles: readonly string[]): Reranker {
         rarest = c;
       }
     }
+    const qJamo = toJamo(compact);
+    const qTraits = traitsOf(query, text);
     const first = wordPrefixes[0] ?? -1;
     const last = wordPrefixes[wordPrefixes.length - 1] ?? -1;
 
@@ -176,6 +197,9 @@ export function buildReranker(titles: readonly string[]): Reranker {
           if (c === first) hasFirst = 1;
           if (c === last) hasLast = 1;
         }
+        const { subsequence, substring } = commonRuns(compact, t.compact);
+        const jamoRuns = commonRuns(qJamo, t.jamo);
+        const sameTraits = ~(qTraits ^ t.traits);
         const lengthRatio = Math.log(t.bigrams.length + 1) - Math.log(qBigrams.size + 1);
         return [
           score,
@@ -195,12 +219,63 @@ export function buildReranker(titles: readonly string[]): Reranker {
           hasLast,
           lengthRatio,
           Math.abs(lengthRatio),
+          subsequence / Math.max(1, compact.length),
+          subsequence / Math.max(1, t.compact.length),
+          substring / Math.max(1, compact.length),
+          cosine * hasFirst,
+          jamoRuns.subsequence / Math.max(1, qJamo.length),
+          jamoRuns.subsequence / Math.max(1, t.jamo.length),
+          sameTraits & 1,
+          (sameTraits >> 1) & 1,
+          (sameTraits >> 2) & 1,
         ];
       },
     };
   }
 
   return { prepare };
+}
+
+// Reused DP rows for `commonRuns` (titles are short; rows grow on demand).
+let previousRow = new Int32Array(64);
+let currentRow = new Int32Array(64);
+let previousRun = new Int32Array(64);
+let currentRun = new Int32Array(64);
+
+/**
+ * Longest common subsequence and longest common substring of two strings, in characters:
+ * word order and shared phrases, which bags of n-grams do not see.
+ */
+function commonRuns(a: string, b: string): { subsequence: number; substring: number } {
+  const width = b.length + 1;
+  if (previousRow.length < width) {
+    previousRow = new Int32Array(width * 2);
+    currentRow = new Int32Array(width * 2);
+    previousRun = new Int32Array(width * 2);
+    currentRun = new Int32Array(width * 2);
+  }
+  previousRow.fill(0, 0, width);
+  previousRun.fill(0, 0, width);
+  let substring = 0;
+  for (let i = 1; i <= a.length; i++) {
+    currentRow[0] = 0;
+    currentRun[0] = 0;
+    const ch = a.charCodeAt(i - 1);
+    for (let j = 1; j < width; j++) {
+      if (ch === b.charCodeAt(j - 1)) {
+        currentRow[j] = (previousRow[j - 1] ?? 0) + 1;
+        const run = (previousRun[j - 1] ?? 0) + 1;
+        currentRun[j] = run;
+        if (run > substring) substring = run;
+      } else {
+        currentRow[j] = Math.max(previousRow[j] ?? 0, currentRow[j - 1] ?? 0);
+        currentRun[j] = 0;
+      }
+    }
+    [previousRow, currentRow] = [currentRow, previousRow];
+    [previousRun, currentRun] = [currentRun, previousRun];
+  }
+  return { subsequence: previousRow[width - 1] ?? 0, substring };
 }
 
 /** Model score of one candidate. */

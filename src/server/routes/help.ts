@@ -4,12 +4,12 @@
  */
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { highestRole, type Role } from "../../core/access/roles.js";
 import { SLUG_PATTERN } from "../../help/article-file.js";
 import type { Actor } from "../../services/actor.js";
 import { actorLabel } from "../../services/actor.js";
 import { conflict, notFound } from "../../services/errors.js";
 import { requirePermission } from "../../services/roles.js";
-import type { Role } from "../../store/schema.js";
 import type { Store } from "../../store/store.js";
 import { actorOf, requireAuth } from "../auth-plugin.js";
 import type { ServerContext } from "../context.js";
@@ -29,14 +29,12 @@ const articleBody = z.object({
   published: z.boolean().default(true),
 });
 
-const RANK: Record<Role, number> = { viewer: 1, editor: 2, admin: 3, owner: 4 };
-
 /** The highest role the actor holds anywhere (the help center is installation-wide). */
-async function highestRole(store: Store, actor: Actor): Promise<Role | undefined> {
+async function installationRole(store: Store, actor: Actor): Promise<Role | undefined> {
   if (actor.kind === "system") return "owner";
   if (actor.kind === "token") return actor.role;
   const memberships = await store.accounts.membershipsOf(actor.userId);
-  return memberships.map((m) => m.role).sort((a, b) => RANK[b] - RANK[a])[0];
+  return highestRole(memberships.map((m) => m.role));
 }
 
 export function helpRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
@@ -64,7 +62,7 @@ export function helpRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       const admin = plugin.withTypeProvider<ZodTypeProvider>();
       admin.addHook("preHandler", requireAuth(store));
       admin.addHook("preHandler", async (request) => {
-        requirePermission(await highestRole(store, actorOf(request)), "help:manage");
+        requirePermission(await installationRole(store, actorOf(request)), "help:manage");
       });
 
       admin.get(
