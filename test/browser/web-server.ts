@@ -8,14 +8,8 @@ import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
-import { loadConfig } from "../../src/config/config.js";
-import { createLogger } from "../../src/logger.js";
-import { buildServer } from "../../src/server/app.js";
-import { createOwner } from "../../src/services/bootstrap.js";
-import { openStore } from "../../src/store/store.js";
 import { browserSkipReason as chromiumSkipReason, launchChromium } from "../helpers/chromium.js";
-import { createTestDatabase } from "../helpers/databases.js";
-import { freePort, OWNER } from "../helpers/server.js";
+import { startTestServer, type TestServer } from "../helpers/server.js";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const WEB_DIST = join(ROOT, "web", "dist");
@@ -47,31 +41,9 @@ export function ensureWebBuild(): void {
   }
 }
 
-export async function startWebServer() {
-  const database = await createTestDatabase("sqlite");
-  const port = await freePort();
-  const config = loadConfig({
-    PORT: String(port),
-    BOTCENTER_PUBLIC_URL: `http://127.0.0.1:${port}`,
-    DATABASE_URL: database.url,
-    LOG_LEVEL: "silent",
-    // The test's skill server listens on loopback.
-    BOTCENTER_ALLOW_PRIVATE_SKILLS: "true",
-  });
-  const store = await openStore(config.databaseUrl);
-  const { workspace } = await createOwner(store, OWNER);
-  const app = await buildServer({ config, store, logger: createLogger("silent"), webRoot: WEB_DIST });
-  await app.listen({ port, host: "127.0.0.1" });
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    store,
-    workspaceId: workspace.id,
-    close: async () => {
-      await app.close();
-      await store.close();
-      await database.drop();
-    },
-  };
+/** A server with an owner account that serves the built admin center (and lets skills live on loopback). */
+export function startWebServer(): Promise<TestServer> {
+  return startTestServer("sqlite", { BOTCENTER_ALLOW_PRIVATE_SKILLS: "true" }, { webRoot: WEB_DIST });
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -4,13 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { loadConfig } from "../../src/config/config.js";
-import { createLogger } from "../../src/logger.js";
-import { buildServer } from "../../src/server/app.js";
-import { createOwner } from "../../src/services/bootstrap.js";
-import { openStore } from "../../src/store/store.js";
-import { createTestDatabase } from "../helpers/databases.js";
-import { api, freePort, login, OWNER, startTestServer, type TestServer } from "../helpers/server.js";
+import { api, startTestServer, type TestServer } from "../helpers/server.js";
 
 export interface SkillRecorder {
   url: string;
@@ -170,34 +164,8 @@ export async function readEvents(
 }
 
 /** Like startTestServer, serving a built web chat from `chatRoot` (SQLite). */
-export async function startChatServer(chatRoot: string): Promise<TestServer> {
-  const database = await createTestDatabase("sqlite");
-  const port = await freePort();
-  const config = loadConfig({
-    PORT: String(port),
-    BOTCENTER_PUBLIC_URL: `http://127.0.0.1:${port}`,
-    DATABASE_URL: database.url,
-    LOG_LEVEL: "silent",
-  });
-  const store = await openStore(config.databaseUrl);
-  const { workspace } = await createOwner(store, OWNER);
-  const app = await buildServer({ config, store, logger: createLogger(config.logLevel), chatRoot });
-  await app.listen({ port, host: "127.0.0.1" });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const owner = await login(baseUrl, OWNER.email, OWNER.password);
-  return {
-    app,
-    store,
-    baseUrl,
-    database,
-    workspaceId: workspace.id,
-    owner,
-    close: async () => {
-      await app.close();
-      await store.close();
-      await database.drop();
-    },
-  };
+export function startChatServer(chatRoot: string): Promise<TestServer> {
+  return startTestServer("sqlite", {}, { chatRoot });
 }
 
 export { api, startTestServer, type TestServer };

@@ -6,7 +6,7 @@ import { createServer } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { loadConfig } from "../../src/config/config.js";
 import { createLogger } from "../../src/logger.js";
-import { buildServer } from "../../src/server/app.js";
+import { type BuildServerOptions, buildServer } from "../../src/server/app.js";
 import { createOwner } from "../../src/services/bootstrap.js";
 import { openStore, type Store } from "../../src/store/store.js";
 import { createTestDatabase, type TestDatabase } from "./databases.js";
@@ -28,7 +28,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(dialect: "sqlite" | "postgres" = "sqlite", env: Record<string, string> = {}): Promise<TestServer> {
+/** Extra options for buildServer, e.g. `webRoot` (the built admin center) or `chatRoot`. */
+export type ServerExtras = Partial<Omit<BuildServerOptions, "config" | "store" | "logger">>;
+
+export async function startTestServer(
+  dialect: "sqlite" | "postgres" = "sqlite",
+  env: Record<string, string> = {},
+  extras: ServerExtras = {},
+): Promise<TestServer> {
   const database = await createTestDatabase(dialect);
   const port = await freePort();
   const config = loadConfig({
@@ -40,7 +47,7 @@ export async function startTestServer(dialect: "sqlite" | "postgres" = "sqlite",
   });
   const store = await openStore(config.databaseUrl);
   const { workspace } = await createOwner(store, OWNER);
-  const app = await buildServer({ config, store, logger: createLogger(config.logLevel) });
+  const app = await buildServer({ config, store, logger: createLogger(config.logLevel), ...extras });
   await app.listen({ port, host: "127.0.0.1" });
   const baseUrl = `http://127.0.0.1:${port}`;
   const owner = await login(baseUrl, OWNER.email, OWNER.password);
