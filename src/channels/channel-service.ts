@@ -3,13 +3,14 @@
  * bots connected as operating / development bot. Every call checks the actor's workspace role and
  * leaves an audit entry for writes.
  */
+
+import { type Availability, availabilityOf, type BotConnection, type ConnectionState } from "../core/channel/availability.js";
 import { type Actor, actorLabel, roleOf } from "../services/actor.js";
 import { authorizeBot, authorizeWorkspace } from "../services/bots.js";
 import { conflict, notFound } from "../services/errors.js";
 import { type Permission, requirePermission } from "../services/roles.js";
 import type { ChannelFields, ChannelRecord } from "../store/channels-repo.js";
 import type { Store } from "../store/store.js";
-import { type Availability, availabilityOf, type BotConnection, type ConnectionState } from "./availability.js";
 
 export type ConnectionRole = "operating" | "development";
 

@@ -5,6 +5,7 @@
  * numbered before the answer it causes.
  */
 import type { Logger } from "pino";
+import { type Availability, OPERATOR_UNAVAILABLE_TEXT } from "../core/channel/availability.js";
 import type { TurnInput, UserInfo } from "../core/dialog/types.js";
 import type { ConversationService } from "../runtime/conversation-service.js";
 import { KeyedMutex } from "../runtime/keyed-mutex.js";
@@ -12,7 +13,6 @@ import { botUserKeyFor, plusfriendUserKeyFor } from "../runtime/user-keys.js";
 import { AppError, notFound } from "../services/errors.js";
 import type { ChannelRecord, ChannelUserRecord, MessageRecord, RoomMode, RoomRecord, Sender } from "../store/channels-repo.js";
 import type { Store } from "../store/store.js";
-import { type Availability, OPERATOR_UNAVAILABLE_TEXT } from "./availability.js";
 import { channelAvailability } from "./channel-service.js";
 import { ChatHub, operatorTopic, roomTopic } from "./chat-hub.js";
 import { type ChatIdentity, checkRoomToken, personIdOf, roomToken } from "./identity.js";

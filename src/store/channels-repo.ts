@@ -5,47 +5,13 @@
  * PostgreSQL) can never hand out the same number and numbers have no gaps.
  */
 import type { Kysely, Selectable, Updateable } from "kysely";
+import type { ChannelFields, ChannelHome, ChannelRecord, ProfileType } from "../core/channel/records.js";
 import { isoNow, newId, newSecret } from "./ids.js";
 import type { ChannelTable, ChatMessageTable, ChatRoomTable, Database } from "./schema.js";
 
-export type ProfileType = "normal" | "alimtalk";
+export type { ChannelFields, ChannelHome, ChannelRecord, ProfileType };
 export type RoomMode = "bot" | "waiting" | "operator";
 export type Sender = "user" | "bot" | "operator" | "channel" | "system";
-
-export interface ChannelHome {
-  /** Cover image of the channel home. */
-  coverImageUrl?: string;
-  /** Extra links shown on the channel home (a website, a store page). */
-  links?: Array<{ label: string; url: string }>;
-  /** Whether the channel home is public (searchable). */
-  public?: boolean;
-}
-
-export interface ChannelRecord {
-  id: string;
-  workspaceId: string;
-  name: string;
-  profileImageUrl: string | null;
-  intro: string;
-  phone: string;
-  address: string;
-  home: ChannelHome;
-  profileType: ProfileType;
-  chatEnabled: boolean;
-  welcomeMessage: string;
-  secret: string;
-  operatingBotId: string | null;
-  developmentBotId: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export type ChannelFields = Partial<
-  Pick<
-    ChannelRecord,
-    "name" | "profileImageUrl" | "intro" | "phone" | "address" | "home" | "profileType" | "chatEnabled" | "welcomeMessage"
-  >
->;
 
 export interface ChannelUserRecord {
   channelId: string;

@@ -1,21 +1,10 @@
 /** Help-center articles and search synonyms. */
 import type { Kysely } from "kysely";
+import type { HelpArticle, HelpArticleInput } from "../core/help/article.js";
 import { isoNow, newId } from "./ids.js";
 import type { Database } from "./schema.js";
 
-export interface HelpArticle {
-  slug: string;
-  title: string;
-  category: string[];
-  tags: string[];
-  body: string;
-  published: boolean;
-  views: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export type HelpArticleInput = Omit<HelpArticle, "views" | "createdAt" | "updatedAt"> & { createdAt?: string; updatedAt?: string };
+export type { HelpArticle, HelpArticleInput };
 
 function parseList(text: string): string[] {
   const value: unknown = JSON.parse(text);

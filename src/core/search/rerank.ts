@@ -17,8 +17,8 @@ export const RERANK_FEATURES = 26;
  * ranking they induce matters, so the scale is arbitrary. Fitted by bench/fit-rerank.ts.
  */
 export const RERANK_WEIGHTS: readonly number[] = [
-  -0.9449, 0.6994, -0.06452, 1, -0.1234, -0.3974, 0.09097, -0.1714, 0.07734, 0.01819, -0.08856, 0.1159, 0.03863, 0.1516, -0.1261, -0.05013,
-  -0.04361, 0.1762, 0.09038, -0.3047, -0.06589, 0.2181, 0.3448, 0.06681, 0.03046, -0.0038,
+  -1.078, 0.7103, -0.06527, 0.95, -0.07784, -0.3976, 0.09224, -0.174, 0.07782, 0.01806, -0.03538, 0.1167, 0.07966, 0.1534, -0.1281,
+  -0.04066, -0.04451, 0.1775, 0.09156, -0.3082, -0.05218, 0.2221, 0.3498, 0.05422, 0.03066, -0.004297,
 ];
 
 interface TitleFeatures {
@@ -26,10 +26,13 @@ interface TitleFeatures {
   hashes: Int32Array;
   weights: Float32Array;
   bigrams: Int32Array;
+  /** IDF of each bigram, aligned with `bigrams`. */
+  bigramIdfs: Float32Array;
   bigramMass: number;
   trigrams: Float64Array;
   syllables: Int32Array;
   prefixes: Int32Array;
+  prefixIdfs: Float32Array;
   compact: string;
   jamo: string;
   /** Sentence traits (see `traitsOf`), one bit each. */
@@ -43,9 +46,7 @@ const PAST = /[았었였했됐갔왔봤줬졌겼켰쳤]/u;
 
 function traitsOf(raw: string, cleaned: string): number {
   const trimmed = raw.trim();
-  return (
-    (QUESTION.test(trimmed) || QUESTION.test(cleaned) ? 1 : 0) | (NEGATION.test(cleaned) ? 2 : 0) | (PAST.test(cleaned) ? 4 : 0)
-  );
+  return (QUESTION.test(trimmed) || QUESTION.test(cleaned) ? 1 : 0) | (NEGATION.test(cleaned) ? 2 : 0) | (PAST.test(cleaned) ? 4 : 0);
 }
 
 export interface CandidateContext {
@@ -192,16 +193,19 @@ export function buildReranker(titles: readonly string[]): Reranker {
   };
 
   const docs: TitleFeatures[] = partial.map(({ hashes, counts, compact, bigrams, prefixes }, d) => {
+    const bigramIdfs = Float32Array.from(bigrams, bigramIdf);
     let bigramMass = 0;
-    for (const c of bigrams) bigramMass += bigramIdf(c);
+    for (const idf of bigramIdfs) bigramMass += idf;
     return {
       hashes,
       weights: weigh(hashes, counts),
       bigrams,
+      bigramIdfs,
       bigramMass,
       trigrams: trigramCodes(compact),
       syllables: shortGramCodes(compact, 1),
       prefixes,
+      prefixIdfs: Float32Array.from(prefixes, prefixIdf),
       compact,
       jamo: toJamo(compact),
       traits: traitsOf(titles[d] ?? "", cleaned[d] ?? ""),
@@ -222,7 +226,6 @@ export function buildReranker(titles: readonly string[]): Reranker {
     const qPrefixes = new Set(wordPrefixes);
     let bigramMass = 0;
     for (const c of qBigrams) bigramMass += bigramIdf(c);
-    const qBigramSet = new Set(qBigrams);
     let prefixMass = 0;
     let rarest = 0;
     let rarestIdf = -Infinity;
@@ -254,7 +257,16 @@ export function buildReranker(titles: readonly string[]): Reranker {
           else j++;
         }
         let sharedBigramMass = 0;
-        for (const c of t.bigrams) if (qBigramSet.has(c)) sharedBigramMass += bigramIdf(c);
+        for (let i = 0, j = 0; i < qBigrams.length && j < t.bigrams.length; ) {
+          const x = qBigrams[i] ?? 0;
+          const y = t.bigrams[j] ?? 0;
+          if (x === y) {
+            sharedBigramMass += t.bigramIdfs[j] ?? 0;
+            i++;
+            j++;
+          } else if (x < y) i++;
+          else j++;
+        }
         const sharedTrigrams = sharedCount(qTrigrams, t.trigrams);
         const sharedSyllables = sharedCount(qSyllables, t.syllables);
         let sharedPrefixMass = 0;
@@ -262,9 +274,10 @@ export function buildReranker(titles: readonly string[]): Reranker {
         let hasRarest = 0;
         let hasFirst = 0;
         let hasLast = 0;
-        for (const c of t.prefixes) {
+        for (let i = 0; i < t.prefixes.length; i++) {
+          const c = t.prefixes[i] ?? 0;
           if (!qPrefixes.has(c)) continue;
-          sharedPrefixMass += prefixIdf(c);
+          sharedPrefixMass += t.prefixIdfs[i] ?? 0;
           sharedPrefixes++;
           if (c === rarest) hasRarest = 1;
           if (c === first) hasFirst = 1;
@@ -316,17 +329,27 @@ export function buildReranker(titles: readonly string[]): Reranker {
  */
 function subsequenceMatcher(query: string): (text: string) => number {
   if (query.length > 30) return (text) => commonRuns(query, text).subsequence;
-  const masks = new Map<number, number>();
+  // Bit i of masks[c] is set when query[i] is c. One table per query; it is small (jamo are
+  // in one Unicode block) and only its own characters are looked up.
+  let low = 0xffff;
+  let high = 0;
   for (let i = 0; i < query.length; i++) {
     const c = query.charCodeAt(i);
-    masks.set(c, (masks.get(c) ?? 0) | (1 << i));
+    if (c < low) low = c;
+    if (c > high) high = c;
+  }
+  const masks = new Int32Array(Math.max(0, high - low + 1));
+  for (let i = 0; i < query.length; i++) {
+    const c = query.charCodeAt(i) - low;
+    masks[c] = (masks[c] ?? 0) | (1 << i);
   }
   const all = query.length === 0 ? 0 : 2 ** query.length - 1;
   return (text) => {
     let v = all;
     for (let j = 0; j < text.length; j++) {
-      const m = masks.get(text.charCodeAt(j));
-      if (m === undefined) continue;
+      const c = text.charCodeAt(j) - low;
+      const m = c >= 0 && c < masks.length ? (masks[c] ?? 0) : 0;
+      if (m === 0) continue;
       const u = v & m;
       v = ((v + u) | (v - u)) & all;
     }
@@ -337,10 +360,7 @@ function subsequenceMatcher(query: string): (text: string) => number {
 }
 
 // Reused DP rows for `commonRuns` (titles are short; rows grow on demand).
-let previousRow = new Int32Array(64);
-let currentRow = new Int32Array(64);
-let previousRun = new Int32Array(64);
-let currentRun = new Int32Array(64);
+let dpRows = new Int32Array(4 * 64);
 
 /**
  * Longest common subsequence and longest common substring of two strings, in characters:
@@ -348,34 +368,40 @@ let currentRun = new Int32Array(64);
  */
 function commonRuns(a: string, b: string): { subsequence: number; substring: number } {
   const width = b.length + 1;
-  if (previousRow.length < width) {
-    previousRow = new Int32Array(width * 2);
-    currentRow = new Int32Array(width * 2);
-    previousRun = new Int32Array(width * 2);
-    currentRun = new Int32Array(width * 2);
-  }
-  previousRow.fill(0, 0, width);
-  previousRun.fill(0, 0, width);
+  if (dpRows.length < 4 * width) dpRows = new Int32Array(8 * width);
+  const rows = dpRows;
+  // Four rows side by side: LCS previous/current, common-run previous/current.
+  let prev = 0;
+  let cur = width;
+  let prevRun = 2 * width;
+  let curRun = 3 * width;
+  rows.fill(0, 0, 4 * width);
   let substring = 0;
   for (let i = 1; i <= a.length; i++) {
-    currentRow[0] = 0;
-    currentRun[0] = 0;
     const ch = a.charCodeAt(i - 1);
+    rows[cur] = 0;
+    rows[curRun] = 0;
     for (let j = 1; j < width; j++) {
       if (ch === b.charCodeAt(j - 1)) {
-        currentRow[j] = (previousRow[j - 1] ?? 0) + 1;
-        const run = (previousRun[j - 1] ?? 0) + 1;
-        currentRun[j] = run;
+        rows[cur + j] = (rows[prev + j - 1] ?? 0) + 1;
+        const run = (rows[prevRun + j - 1] ?? 0) + 1;
+        rows[curRun + j] = run;
         if (run > substring) substring = run;
       } else {
-        currentRow[j] = Math.max(previousRow[j] ?? 0, currentRow[j - 1] ?? 0);
-        currentRun[j] = 0;
+        const up = rows[prev + j] ?? 0;
+        const left = rows[cur + j - 1] ?? 0;
+        rows[cur + j] = up > left ? up : left;
+        rows[curRun + j] = 0;
       }
     }
-    [previousRow, currentRow] = [currentRow, previousRow];
-    [previousRun, currentRun] = [currentRun, previousRun];
+    const t = prev;
+    prev = cur;
+    cur = t;
+    const r = prevRun;
+    prevRun = curRun;
+    curRun = r;
   }
-  return { subsequence: previousRow[width - 1] ?? 0, substring };
+  return { subsequence: rows[prev + width - 1] ?? 0, substring };
 }
 
 /** Model score of one candidate. */

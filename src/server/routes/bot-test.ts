@@ -5,6 +5,7 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { turnInputSchema } from "../../core/dialog/input-schema.js";
 import { buildSkillPayload } from "../../core/skill/payload.js";
 import { botUserKeyFor, plusfriendUserKeyFor } from "../../runtime/user-keys.js";
 import { authorizeBot } from "../../services/bots.js";
@@ -14,31 +15,6 @@ import { actorOf, requireAuth } from "../auth-plugin.js";
 import type { ServerContext } from "../context.js";
 
 const botParams = z.object({ botId: z.string().min(1) });
-const extra = z.record(z.string(), z.unknown()).optional();
-const source = z.enum(["card", "list", "quickReply", "listMenu"]);
-
-export const turnInputSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("text"), text: z.string().trim().min(1, "must not be empty").max(1000, "at most 1000 characters") }),
-  z.discriminatedUnion("action", [
-    z.object({ type: z.literal("action"), source, action: z.literal("message"), text: z.string().min(1).max(1000), extra }),
-    z.object({
-      type: z.literal("action"),
-      source,
-      action: z.literal("block"),
-      blockId: z.string().min(1),
-      label: z.string().max(1000),
-      extra,
-    }),
-  ]),
-  z.object({ type: z.literal("welcome") }),
-  z.object({
-    type: z.literal("event"),
-    name: z.string().min(1).max(64),
-    data: z.record(z.string(), z.unknown()).optional(),
-    params: z.record(z.string(), z.string()).optional(),
-  }),
-]);
-
 const simulatedUser = z
   .object({
     isFriend: z.boolean().default(true),

@@ -12,25 +12,8 @@ import { z } from "zod";
 import type { ChatService } from "../../channels/chat-service.js";
 import { EMBED_SCRIPT } from "../../channels/embed-script.js";
 import { lastSeenSeq, type SseRegistry, streamRoom } from "../../channels/sse.js";
+import { roomInputSchema } from "../../core/dialog/input-schema.js";
 import { badRequest } from "../../services/errors.js";
-
-const source = z.enum(["card", "list", "quickReply", "listMenu"]);
-const extra = z.record(z.string(), z.unknown()).optional();
-
-export const roomInputSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("text"), text: z.string().trim().min(1, "must not be empty").max(1000, "at most 1000 characters") }),
-  z.discriminatedUnion("action", [
-    z.object({ type: z.literal("action"), source, action: z.literal("message"), text: z.string().min(1).max(1000), extra }),
-    z.object({
-      type: z.literal("action"),
-      source,
-      action: z.literal("block"),
-      blockId: z.string().min(1).max(100),
-      label: z.string().max(1000),
-      extra,
-    }),
-  ]),
-]);
 
 const openBody = z.object({
   anonymousId: z.string().optional(),

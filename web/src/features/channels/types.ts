@@ -1,52 +1,17 @@
 /** Shapes of the channel admin API's answers (src/server/routes/channels.ts, docs/channels.md). */
 
-export type ProfileType = "normal" | "alimtalk";
-export type ConnectionRole = "operating" | "development";
-export type ConnectionState = "none" | "connected" | "not_deployed" | "broken";
+import type { BotConnection, ConnectionState, Reason } from "../../../../src/core/channel/availability.js";
+import type { ChannelFields, ChannelHome, ChannelRecord, ProfileType } from "../../../../src/core/channel/records.js";
 
-export interface ChannelHome {
-  coverImageUrl?: string;
-  links?: Array<{ label: string; url: string }>;
-  public?: boolean;
-}
+export type { BotConnection, ChannelFields, ChannelHome, ConnectionState, ProfileType, Reason };
+export type ConnectionRole = BotConnection["role"];
+export type ReasonCode = Reason["code"];
 
-export interface BotConnection {
-  role: ConnectionRole;
-  botId: string | null;
-  botName: string | null;
-  state: ConnectionState;
-}
-
-export interface Channel {
-  id: string;
-  workspaceId: string;
-  name: string;
-  profileImageUrl: string | null;
-  intro: string;
-  phone: string;
-  address: string;
-  home: ChannelHome;
-  profileType: ProfileType;
-  chatEnabled: boolean;
-  welcomeMessage: string;
-  operatingBotId: string | null;
-  developmentBotId: string | null;
-  createdAt: string;
-  updatedAt: string;
+/** A channel as the admin API answers: the stored record, its connections, and the secret only for editors. */
+export interface Channel extends Omit<ChannelRecord, "secret"> {
   /** Only for roles that may edit the channel: signs site user ids for the web chat. */
   secret?: string;
   connections: BotConnection[];
-}
-
-export type ChannelFields = Partial<
-  Pick<Channel, "name" | "profileImageUrl" | "intro" | "phone" | "address" | "home" | "profileType" | "chatEnabled" | "welcomeMessage">
->;
-
-export type ReasonCode = "chat_disabled" | "alimtalk_profile" | "no_bot" | "connection_broken" | "not_deployed";
-
-export interface Reason {
-  code: ReasonCode;
-  message: string;
 }
 
 export interface ChannelStatus {

@@ -3,7 +3,7 @@
  * the chat input ("상담원과의 대화가 불가능한 프로필입니다") and the admin center's status page, so
  * the owner sees exactly the condition the user ran into.
  */
-import type { ChannelRecord } from "../store/channels-repo.js";
+import type { ChannelRecord } from "./records.js";
 
 export const OPERATOR_UNAVAILABLE_TEXT = "상담원과의 대화가 불가능한 프로필입니다";
 
