@@ -1,9 +1,10 @@
 /** One channel: its editable sections, connections, status and web chat, and (for admins) deletion. */
-import { Button, Group, Modal, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, Stack, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.js";
+import { ConfirmModal } from "../../lib/ConfirmModal.js";
 import { ErrorAlert, LoadingState } from "../../lib/states.js";
 import { ChatSettingsSection } from "./ChatSettingsSection.js";
 import { ConnectionsSection } from "./ConnectionsSection.js";
@@ -44,26 +45,14 @@ export function ChannelDetail(props: { channelId: string; workspaceId: string; c
       <ChatSettingsSection channel={c} canWrite={props.canWrite} />
       <ConnectionsSection channel={c} workspaceId={props.workspaceId} canWrite={props.canWrite} />
       <WebChatSection channel={c} canOperate={props.canOperate} />
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t("channelAdmin.deleteTitle")}>
-        <Stack>
-          <Text size="sm">{t("channelAdmin.deleteConfirm", { name: c.name })}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(false)}>
-              {t("common.cancel")}
-            </Button>
-            <Button
-              color="red"
-              loading={remove.isPending}
-              onClick={() => {
-                remove.mutate();
-                setConfirming(false);
-              }}
-            >
-              {t("common.remove")}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmModal
+        opened={confirming}
+        title={t("channelAdmin.deleteTitle")}
+        message={t("channelAdmin.deleteConfirm", { name: c.name })}
+        loading={remove.isPending}
+        onConfirm={() => remove.mutate()}
+        onClose={() => setConfirming(false)}
+      />
     </Stack>
   );
 }

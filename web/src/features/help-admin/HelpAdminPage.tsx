@@ -5,12 +5,13 @@
  * everyone else gets a notice and the link to the public pages.
  */
 import "./i18n.js";
-import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.js";
 import { useSession } from "../../auth/session.js";
+import { ConfirmModal } from "../../lib/ConfirmModal.js";
 import { EmptyState, ErrorAlert, LoadingState } from "../../lib/states.js";
 import { ArticleEditorModal } from "./ArticleEditorModal.js";
 import { canManageHelp } from "./access.js";
@@ -201,25 +202,13 @@ function ArticlesPanel() {
       {editing !== undefined ? (
         <ArticleEditorModal key={editing?.slug ?? "new"} article={editing} opened onClose={() => setEditing(undefined)} />
       ) : null}
-      <Modal opened={deleteOpen} onClose={() => setDeleteOpen(false)} title={t("helpAdmin.deleteTitle")}>
-        <Stack>
-          <Text size="sm">{t("helpAdmin.deleteConfirm", { title: confirmDelete?.title ?? "" })}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setDeleteOpen(false)}>
-              {t("common.cancel")}
-            </Button>
-            <Button
-              color="red"
-              onClick={() => {
-                if (confirmDelete) remove.mutate(confirmDelete.slug);
-                setDeleteOpen(false);
-              }}
-            >
-              {t("common.remove")}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmModal
+        opened={deleteOpen}
+        title={t("helpAdmin.deleteTitle")}
+        message={t("helpAdmin.deleteConfirm", { title: confirmDelete?.title ?? "" })}
+        onConfirm={() => confirmDelete && remove.mutate(confirmDelete.slug)}
+        onClose={() => setDeleteOpen(false)}
+      />
     </Stack>
   );
 }

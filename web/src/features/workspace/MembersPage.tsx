@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.js";
 import { type Member, ROLES, type Role } from "../../api/types.js";
 import { useSession } from "../../auth/session.js";
+import { ConfirmModal } from "../../lib/ConfirmModal.js";
 import { can, roleAtLeast } from "../../lib/permissions.js";
 import { EmptyState, ErrorAlert, LoadingState } from "../../lib/states.js";
 import { InvitationsSection } from "./InvitationsSection.js";
@@ -112,25 +113,13 @@ export function MembersPage() {
       </Text>
       {manage ? <InvitationsSection workspaceId={wsId} roles={grantable} /> : null}
       {manage ? <InviteModal opened={opened} onClose={close} workspaceId={wsId} roles={grantable} onDone={refresh} /> : null}
-      <Modal opened={confirmRemove !== null} onClose={() => setConfirmRemove(null)} title={t("members.removeTitle")}>
-        <Stack>
-          <Text size="sm">{t("members.removeConfirm", { name: confirmRemove?.name ?? "" })}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirmRemove(null)}>
-              {t("common.cancel")}
-            </Button>
-            <Button
-              color="red"
-              onClick={() => {
-                if (confirmRemove) remove.mutate(confirmRemove.userId);
-                setConfirmRemove(null);
-              }}
-            >
-              {t("common.remove")}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmModal
+        opened={confirmRemove !== null}
+        title={t("members.removeTitle")}
+        message={t("members.removeConfirm", { name: confirmRemove?.name ?? "" })}
+        onConfirm={() => confirmRemove && remove.mutate(confirmRemove.userId)}
+        onClose={() => setConfirmRemove(null)}
+      />
     </Stack>
   );
 }
