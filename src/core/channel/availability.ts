@@ -46,7 +46,7 @@ export function availabilityOf(
   const answering = answeringConnection(connections);
   const botReasons: Reason[] = [];
   if (!answering)
-    botReasons.push({ code: "no_bot", message: "채널에 연결된 챗봇이 없어요. 설정 > 카카오톡 채널 연결에서 봇을 연결하세요." });
+    botReasons.push({ code: "no_bot", message: "채널에 연결된 챗봇이 없어요. 관리자센터의 채널 화면 > 봇 연결에서 운영 봇을 연결하세요." });
   else if (answering.state === "broken") {
     botReasons.push({
       code: "connection_broken",
@@ -61,7 +61,7 @@ export function availabilityOf(
 
   const operatorReasons: Reason[] = [];
   if (!channel.chatEnabled)
-    operatorReasons.push({ code: "chat_disabled", message: "채널의 1:1 채팅이 꺼져 있어요. 채널 설정에서 1:1 채팅을 켜세요." });
+    operatorReasons.push({ code: "chat_disabled", message: "채널의 1:1 채팅이 꺼져 있어요. 관리자센터의 채널 화면 > 채팅 설정에서 1:1 채팅 사용을 켜세요." });
   if (channel.profileType === "alimtalk") {
     operatorReasons.push({
       code: "alimtalk_profile",

@@ -153,8 +153,6 @@ export const en: typeof ko = {
   },
   channels: {
     title: "Channels",
-    comingSoon: "Channel management is coming. A channel's profile image, intro, phone, address and channel-home settings are edited here.",
-    profileHelp: "The phone and address in the bot settings are the bot's own copy; changing them does not change the channel profile.",
   },
   bots: {
     title: "Bots",
