@@ -85,7 +85,11 @@ for (const row of rows) {
 for (let j = 0; j < F; j++) mean[j] = (mean[j] ?? 0) / count;
 for (const row of rows) {
   if (!row.even) continue;
-  for (const f of row.features) f.forEach((v, j) => (sd[j] = (sd[j] ?? 0) + (v - (mean[j] ?? 0)) ** 2));
+  for (const f of row.features) {
+    f.forEach((v, j) => {
+      sd[j] = (sd[j] ?? 0) + (v - (mean[j] ?? 0)) ** 2;
+    });
+  }
 }
 for (let j = 0; j < F; j++) sd[j] = Math.sqrt((sd[j] ?? 0) / count) || 1;
 const standard = rows.map((row) => row.features.map((f) => f.map((v, j) => (v - (mean[j] ?? 0)) / (sd[j] ?? 1))));

@@ -138,15 +138,16 @@ function parseTuning(): Partial<SearchTuning> {
   return Object.fromEntries(Object.entries(parsed)) satisfies Partial<SearchTuning>;
 }
 
-function botcenter(mode: "question+answer" | "question only"): Engine {
+function botcenter(mode: "question+answer" | "question only", firstStageOnly = false): Engine {
   const docs: SearchDocument[] = articles.map((a) => ({
     id: a.id,
     title: a.question,
     body: mode === "question+answer" ? a.answer : "",
   }));
-  const tuning = parseTuning();
+  const tuning = firstStageOnly ? { ...parseTuning(), rerankDepth: 0 } : parseTuning();
   const { value: index, buildMs } = timedBuilds(() => buildSearchIndex(docs, { tuning }));
-  return { name: `botcenter (${mode})`, buildMs, search: (q) => index.search(q, { limit: 10 }).map((h) => h.id) };
+  const name = `botcenter (${mode}${firstStageOnly ? ", first stage only" : ""})`;
+  return { name, buildMs, search: (q) => index.search(q, { limit: 10 }).map((h) => h.id) };
 }
 
 function bigrams(text: string): string[] {
@@ -182,6 +183,8 @@ const loadBefore = loadavg()[0] ?? 0;
 const results: Result[] = [
   evaluate(botcenter("question+answer")),
   evaluate(botcenter("question only")),
+  // The same index without the second stage (rerank.ts): what the re-ranking adds.
+  evaluate(botcenter("question+answer", true)),
   evaluate(minisearch("minisearch (defaults)")),
   evaluate(minisearch("minisearch (bigram tokenizer)", bigrams)),
 ];

@@ -4,7 +4,8 @@
 // "how much of the query's information this document covers" per analyzer. Each analyzer's
 // part is normalised by the query's own total IDF, so a score is roughly the fraction of
 // the query matched (0..1) and is comparable across queries, which lets bots use it as a
-// confidence threshold.
+// confidence threshold. A second stage (rerank.ts) then re-orders the top candidates by how
+// closely each article's title resembles the query, without changing the scores by rank.
 import {
   ANALYZERS,
   type AnalyzerCode,
@@ -76,7 +77,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   idfPower: 1.5,
   stopShare: 0.1,
   stopMinDocs: 1000,
-  rerankDepth: 50,
+  rerankDepth: 30,
   rerankWeights: RERANK_WEIGHTS,
 };
 
@@ -269,7 +270,10 @@ export function buildSearchIndex(docs: readonly SearchDocument[], options: Searc
     return id === undefined ? 0 : (offsets[id + 1] ?? 0) - (offsets[id] ?? 0);
   };
 
-  const reranker = tuning.rerankDepth > 0 ? buildReranker(docs.map((d) => d.title)) : undefined;
+  // The second stage compares the query with what names an article: its title, and its tags,
+  // which an admin adds as alternative names ("skill" on 스킬 서버 연결하기).
+  const reranker =
+    tuning.rerankDepth > 0 ? buildReranker(docs.map((d) => (d.tags?.length ? `${d.title} ${d.tags.join(" ")}` : d.title))) : undefined;
 
   const synonymGroups = (options.synonyms ?? [])
     .map((group) => group.map(compactOf).filter((t) => t.length > 0))

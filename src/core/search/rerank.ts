@@ -1,43 +1,32 @@
 // Second stage: re-orders the first-stage (BM25F) candidates with a linear model over
-// query/title similarity features the first stage does not see on its own: the cosine of
-// sublinear TF-IDF vectors of the NLU matcher's features (char n-grams across spaces, word
-// n-grams, jamo n-grams), how much of the *title* the query covers, and whether the title
-// shares the query's first, last and rarest word. Korean puts the topic first and the
-// predicate (with its generic ending) last, so the first word matters more than the last.
-// The weights were fitted by bench/fit-rerank.ts on the even-numbered benchmark queries.
+// query/title similarity features the first stage does not see on its own:
+//   - the cosine of sublinear TF-IDF vectors of the NLU matcher's features (char 2/3-grams
+//     with and across spaces, words, word pairs, stems, jamo 3/4-grams; ../nlu/features.ts);
+//   - how much of the query the title covers *and* how much of the title the query covers
+//     (IDF-weighted bigrams, trigrams, syllables, two-syllable word prefixes);
+//   - longest common subsequence/substring, over syllables and over jamo (word order,
+//     shared phrases, conjugated forms such as 사귀었어/사궜어);
+//   - whether the title has the query's first, last and rarest word. Korean puts the topic
+//     first and the predicate (with its generic ending) last, so the first word weighs more;
+//   - whether both ask or both tell, and agree in negation and past tense.
+// "Title" is whatever names the article: its title plus its tags. The weights were fitted by
+// bench/fit-rerank.ts on the even-numbered benchmark queries (docs/bench-search.md).
 import { extractFeatures } from "../nlu/features.js";
 import { normalizeUtterance } from "../nlu/normalize.js";
 import { toJamo } from "./hangul.js";
 
-/** Number of features per candidate (see `candidateFeatures`). */
+/** Number of features per candidate (see `RerankQuery.features`). */
 export const RERANK_FEATURES = 26;
 
 /**
- * Weights over the raw features, in the order `candidateFeatures` returns them. Only the
- * ranking they induce matters, so the scale is arbitrary. Fitted by bench/fit-rerank.ts.
+ * Weights over the raw features, in the order `RerankQuery.features` returns them. Only the
+ * ranking they induce matters, so the scale is arbitrary. Fitted by bench/fit-rerank.ts
+ * (paste its last line here after changing a feature).
  */
 export const RERANK_WEIGHTS: readonly number[] = [
-  -1.078, 0.7103, -0.06527, 0.95, -0.07784, -0.3976, 0.09224, -0.174, 0.07782, 0.01806, -0.03538, 0.1167, 0.07966, 0.1534, -0.1281,
-  -0.04066, -0.04451, 0.1775, 0.09156, -0.3082, -0.05218, 0.2221, 0.3498, 0.05422, 0.03066, -0.004297,
+  -1.025, 0.8223, -0.07636, 0.8, -0.1479, -0.4174, 0.06035, -0.2073, 0.15, 0.007235, -0.04285, 0.1436, 0.07816, 0.1535, -0.1449, -0.0687,
+  -0.03766, 0.1886, 0.05064, -0.1422, -0.02512, 0.2443, 0.4, 0.06249, 0.05004, -0.003368,
 ];
-
-interface TitleFeatures {
-  /** NLU feature buckets (ascending) and their L2-normalised TF-IDF weights. */
-  hashes: Int32Array;
-  weights: Float32Array;
-  bigrams: Int32Array;
-  /** IDF of each bigram, aligned with `bigrams`. */
-  bigramIdfs: Float32Array;
-  bigramMass: number;
-  trigrams: Float64Array;
-  syllables: Int32Array;
-  prefixes: Int32Array;
-  prefixIdfs: Float32Array;
-  compact: string;
-  jamo: string;
-  /** Sentence traits (see `traitsOf`), one bit each. */
-  traits: number;
-}
 
 // Sentence traits a paraphrase tends to keep: asking vs telling, negation, past tense.
 const QUESTION = /(\?|까|니|나|냐|나요|가요|죠|지|래|어때)$/u;
@@ -68,14 +57,22 @@ export interface Reranker {
 
 /** Sorts codes ascending and moves the distinct ones to the front, in place; returns their number. */
 function sortDistinct(codes: Int32Array | Float64Array): number {
-  codes.sort();
+  // Titles give a few dozen codes; insertion sort beats the built-in sort's setup there.
+  if (codes.length > 48) codes.sort();
+  else {
+    for (let i = 1; i < codes.length; i++) {
+      const value = codes[i] ?? 0;
+      let j = i - 1;
+      while (j >= 0 && (codes[j] ?? 0) > value) {
+        codes[j + 1] = codes[j] ?? 0;
+        j--;
+      }
+      codes[j + 1] = value;
+    }
+  }
   let n = 0;
   for (let i = 0; i < codes.length; i++) if (i === 0 || codes[i] !== codes[n - 1]) codes[n++] = codes[i] ?? 0;
   return n;
-}
-
-function distinctInts(codes: Int32Array): Int32Array {
-  return codes.subarray(0, sortDistinct(codes));
 }
 
 /**
@@ -87,7 +84,7 @@ function shortGramCodes(text: string, n: 1 | 2): Int32Array {
   for (let i = 0; i < codes.length; i++) {
     codes[i] = n === 1 ? text.charCodeAt(i) : (text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1)) | 0;
   }
-  return distinctInts(codes);
+  return codes.subarray(0, sortDistinct(codes));
 }
 
 /** Distinct codes of the character trigrams of `text` (48 bits, exact in a double). */
@@ -100,23 +97,37 @@ function trigramCodes(text: string): Float64Array {
 }
 
 /** First two characters of each word: a crude stem that survives particles and endings. */
-function prefixCodes(words: readonly string[]): number[] {
-  return words.map((w) => ((w.charCodeAt(0) || 0) * 0x10000 + (w.length > 1 ? w.charCodeAt(1) : 0)) | 0);
+function prefixCodes(text: string): Int32Array {
+  const words = text.split(" ").filter((w) => w.length > 0);
+  return Int32Array.from(words, (w) => ((w.charCodeAt(0) || 0) * 0x10000 + (w.length > 1 ? w.charCodeAt(1) : 0)) | 0);
 }
 
-function countIn(counts: Map<number, number>, codes: ArrayLike<number>): void {
-  for (let i = 0; i < codes.length; i++) {
-    const c = codes[i] ?? 0;
-    counts.set(c, (counts.get(c) ?? 0) + 1);
+// NLU feature hashes are folded into this many buckets, so document frequencies live in one
+// typed array instead of a Map of ~160k keys; collisions are rare.
+const BUCKET_BITS = 20;
+const BUCKET_MASK = (1 << BUCKET_BITS) - 1;
+
+/**
+ * One list of numbers per title, all stored end to end (list d is values[starts[d] ..
+ * starts[d + 1])). Thousands of tiny typed arrays cost more to create and collect than the
+ * numbers they hold.
+ */
+class PackedLists {
+  readonly values: number[] = [];
+  readonly starts: number[] = [0];
+
+  push(list: ArrayLike<number>): void {
+    for (let i = 0; i < list.length; i++) this.values.push(list[i] ?? 0);
+    this.starts.push(this.values.length);
   }
 }
 
-/** Size of the intersection of two ascending code lists. */
-function sharedCount(a: ArrayLike<number>, b: ArrayLike<number>): number {
+/** Size of the intersection of ascending `a` and the ascending range b[from, to). */
+function sharedCount(a: ArrayLike<number>, b: ArrayLike<number>, from: number, to: number): number {
   let n = 0;
   let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
+  let j = from;
+  while (i < a.length && j < to) {
     const x = a[i] ?? 0;
     const y = b[j] ?? 0;
     if (x === y) {
@@ -129,103 +140,122 @@ function sharedCount(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return n;
 }
 
-// NLU feature hashes are folded into this many buckets, so document frequencies live in one
-// typed array instead of a Map of ~160k keys (3× faster to build); collisions are rare.
-const BUCKET_BITS = 20;
-const BUCKET_MASK = (1 << BUCKET_BITS) - 1;
-const MAX_COUNT = 63;
-
-/** A feature bag as ascending bucket ids with their summed counts. */
-function bucketed(hashes: readonly number[], counts: readonly number[]): { hashes: Int32Array; counts: Float32Array } {
-  const keys = new Int32Array(hashes.length);
-  for (let i = 0; i < hashes.length; i++) {
-    keys[i] = ((hashes[i] ?? 0) & BUCKET_MASK) * (MAX_COUNT + 1) + Math.min(MAX_COUNT, counts[i] ?? 1);
-  }
-  keys.sort();
-  const ids = new Int32Array(keys.length);
-  const sums = new Float32Array(keys.length);
-  let n = 0;
-  for (const key of keys) {
-    const id = Math.floor(key / (MAX_COUNT + 1));
-    const count = key - id * (MAX_COUNT + 1);
-    if (n > 0 && ids[n - 1] === id) sums[n - 1] = (sums[n - 1] ?? 0) + count;
-    else {
-      ids[n] = id;
-      sums[n++] = count;
-    }
-  }
-  return { hashes: ids.subarray(0, n), counts: sums.subarray(0, n) };
-}
-
 export function buildReranker(titles: readonly string[]): Reranker {
   const total = titles.length;
   const cleaned = titles.map(normalizeUtterance);
+  const compacts = cleaned.map((text) => text.replaceAll(" ", ""));
+  const jamos = compacts.map((text) => toJamo(text));
+  const traits = Int8Array.from(titles, (title, d) => traitsOf(title, cleaned[d] ?? ""));
+
+  // Pass 1: the features of every title, packed, and their document frequencies.
   const featureDf = new Int32Array(1 << BUCKET_BITS);
   const bigramDf = new Map<number, number>();
   const prefixDf = new Map<number, number>();
-  const partial = cleaned.map((text) => {
-    const bag = extractFeatures(text);
-    const { hashes, counts } = bucketed(bag.hashes, bag.counts);
-    for (const h of hashes) featureDf[h] = (featureDf[h] ?? 0) + 1;
-    const compact = text.replaceAll(" ", "");
-    const bigrams = shortGramCodes(compact, 2);
-    const prefixes = distinctInts(Int32Array.from(prefixCodes(text.split(" ").filter((w) => w.length > 0))));
-    countIn(bigramDf, bigrams);
-    countIn(prefixDf, prefixes);
-    return { hashes, counts, compact, bigrams, prefixes };
+  const bags = cleaned.map(extractFeatures);
+  const featureStarts = new Int32Array(total + 1);
+  bags.forEach((bag, d) => {
+    featureStarts[d + 1] = (featureStarts[d] ?? 0) + bag.hashes.length;
   });
-  const featureIdf = (bucket: number): number => Math.log((total + 1) / ((featureDf[bucket] ?? 0) + 1)) + 1;
-  const bigramIdf = (code: number): number => Math.log(total / (1 + (bigramDf.get(code) ?? 0)));
-  const prefixIdf = (code: number): number => Math.log(total / (1 + (prefixDf.get(code) ?? 0)));
+  const featureIds = new Int32Array(featureStarts[total] ?? 0);
+  const featureCounts = new Float32Array(featureIds.length);
+  const bigramLists = new PackedLists();
+  const trigramLists = new PackedLists();
+  const syllableLists = new PackedLists();
+  const prefixLists = new PackedLists();
+  cleaned.forEach((text, d) => {
+    // Bucket ids in any order (a rare collision inside one title just gives two entries).
+    const bag = bags[d] ?? { hashes: [], counts: [] };
+    const at = featureStarts[d] ?? 0;
+    for (let i = 0; i < bag.hashes.length; i++) {
+      const id = (bag.hashes[i] ?? 0) & BUCKET_MASK;
+      featureIds[at + i] = id;
+      featureDf[id] = (featureDf[id] ?? 0) + 1;
+      featureCounts[at + i] = bag.counts[i] ?? 1;
+    }
+    const compact = compacts[d] ?? "";
+    const bigrams = shortGramCodes(compact, 2);
+    bigramLists.push(bigrams);
+    for (const c of bigrams) bigramDf.set(c, (bigramDf.get(c) ?? 0) + 1);
+    const prefixes = prefixCodes(text);
+    const distinct = prefixes.subarray(0, sortDistinct(prefixes));
+    prefixLists.push(distinct);
+    for (const c of distinct) prefixDf.set(c, (prefixDf.get(c) ?? 0) + 1);
+    trigramLists.push(trigramCodes(compact));
+    syllableLists.push(shortGramCodes(compact, 1));
+  });
 
-  /** Sublinear TF-IDF weights, L2-normalised, aligned with `hashes`. */
-  const weigh = (hashes: Int32Array, counts: ArrayLike<number>): Float32Array => {
-    const weights = new Float32Array(hashes.length);
+  // IDFs depend only on the document frequency, so each is computed once per frequency.
+  const smoothIdf = Float64Array.from({ length: total + 2 }, (_, df) => Math.log((total + 1) / (df + 1)) + 1);
+  const plainIdf = Float64Array.from({ length: total + 2 }, (_, df) => Math.log(total / (1 + df)));
+  const featureIdf = (bucket: number): number => smoothIdf[featureDf[bucket] ?? 0] ?? 0;
+  const bigramIdf = (code: number): number => plainIdf[bigramDf.get(code) ?? 0] ?? 0;
+  const prefixIdf = (code: number): number => plainIdf[prefixDf.get(code) ?? 0] ?? 0;
+
+  /** Sublinear TF-IDF weights of ids[from, to), L2-normalised, written to out[from, to). */
+  const weigh = (ids: ArrayLike<number>, counts: ArrayLike<number>, from: number, to: number, out: Float32Array): void => {
     let norm = 0;
-    for (let i = 0; i < hashes.length; i++) {
-      const w = (1 + Math.log(counts[i] ?? 1)) * featureIdf(hashes[i] ?? 0);
-      weights[i] = w;
+    for (let i = from; i < to; i++) {
+      const count = counts[i] ?? 1;
+      const w = (count === 1 ? 1 : 1 + Math.log(count)) * featureIdf(ids[i] ?? 0);
+      out[i] = w;
       norm += w * w;
     }
     norm = Math.sqrt(norm) || 1;
-    for (let i = 0; i < weights.length; i++) weights[i] = (weights[i] ?? 0) / norm;
-    return weights;
+    for (let i = from; i < to; i++) out[i] = (out[i] ?? 0) / norm;
   };
 
-  const docs: TitleFeatures[] = partial.map(({ hashes, counts, compact, bigrams, prefixes }, d) => {
-    const bigramIdfs = Float32Array.from(bigrams, bigramIdf);
-    let bigramMass = 0;
-    for (const idf of bigramIdfs) bigramMass += idf;
-    return {
-      hashes,
-      weights: weigh(hashes, counts),
-      bigrams,
-      bigramIdfs,
-      bigramMass,
-      trigrams: trigramCodes(compact),
-      syllables: shortGramCodes(compact, 1),
-      prefixes,
-      prefixIdfs: Float32Array.from(prefixes, prefixIdf),
-      compact,
-      jamo: toJamo(compact),
-      traits: traitsOf(titles[d] ?? "", cleaned[d] ?? ""),
-    };
-  });
+  // Pass 2: typed arrays, weights and IDFs.
+  bags.length = 0;
+  const featureWeights = new Float32Array(featureIds.length);
+  for (let d = 0; d < total; d++) {
+    weigh(featureIds, featureCounts, featureStarts[d] ?? 0, featureStarts[d + 1] ?? 0, featureWeights);
+  }
+  const bigramStarts = Int32Array.from(bigramLists.starts);
+  const bigramCodes = Int32Array.from(bigramLists.values);
+  const bigramIdfs = Float32Array.from(bigramCodes, bigramIdf);
+  const bigramMass = new Float32Array(total);
+  for (let d = 0; d < total; d++) {
+    let mass = 0;
+    for (let i = bigramStarts[d] ?? 0; i < (bigramStarts[d + 1] ?? 0); i++) mass += bigramIdfs[i] ?? 0;
+    bigramMass[d] = mass;
+  }
+  const trigramStarts = Int32Array.from(trigramLists.starts);
+  const trigramCodesAll = Float64Array.from(trigramLists.values);
+  const syllableStarts = Int32Array.from(syllableLists.starts);
+  const syllableCodes = Int32Array.from(syllableLists.values);
+  const prefixStarts = Int32Array.from(prefixLists.starts);
+  const prefixCodesAll = Int32Array.from(prefixLists.values);
+  const prefixIdfs = Float32Array.from(prefixCodesAll, prefixIdf);
+
+  const queryTable = new Float32Array(1 << BUCKET_BITS);
+  let queryIds: Int32Array = new Int32Array(0);
+  const clearQueryTable = (): void => {
+    for (const id of queryIds) queryTable[id] = 0;
+  };
 
   function prepare(query: string): RerankQuery | undefined {
     const text = normalizeUtterance(query);
     if (text.length === 0) return undefined;
     const compact = text.replaceAll(" ", "");
     const bag = extractFeatures(text);
-    const { hashes: qHashes, counts: qCounts } = bucketed(bag.hashes, bag.counts);
-    const qWeights = weigh(qHashes, qCounts);
+    const qIds = Int32Array.from(bag.hashes, (h) => h & BUCKET_MASK);
+    const qWeights = new Float32Array(qIds.length);
+    weigh(qIds, bag.counts, 0, qIds.length, qWeights);
+    // The query's weights spread over the bucket table, so a title's cosine is one lookup per
+    // feature; cleared again on the next prepare.
+    clearQueryTable();
+    for (let i = 0; i < qIds.length; i++) {
+      const id = qIds[i] ?? 0;
+      queryTable[id] = (queryTable[id] ?? 0) + (qWeights[i] ?? 0);
+    }
+    queryIds = qIds;
     const qBigrams = shortGramCodes(compact, 2);
     const qTrigrams = trigramCodes(compact);
     const qSyllables = shortGramCodes(compact, 1);
-    const wordPrefixes = prefixCodes(text.split(" ").filter((w) => w.length > 0));
+    const wordPrefixes = prefixCodes(text);
     const qPrefixes = new Set(wordPrefixes);
-    let bigramMass = 0;
-    for (const c of qBigrams) bigramMass += bigramIdf(c);
+    let qBigramMass = 0;
+    for (const c of qBigrams) qBigramMass += bigramIdf(c);
     let prefixMass = 0;
     let rarest = 0;
     let rarestIdf = -Infinity;
@@ -245,72 +275,78 @@ export function buildReranker(titles: readonly string[]): Reranker {
 
     return {
       features(doc, { score, topScore, rank }) {
-        const t = docs[doc];
-        if (!t) return new Array<number>(RERANK_FEATURES).fill(0);
-        // Dot product of two sparse unit vectors by merging their ascending hash lists.
+        if (doc < 0 || doc >= total) return new Array<number>(RERANK_FEATURES).fill(0);
         let cosine = 0;
-        for (let i = 0, j = 0; i < qHashes.length && j < t.hashes.length; ) {
-          const x = qHashes[i] ?? 0;
-          const y = t.hashes[j] ?? 0;
-          if (x === y) cosine += (qWeights[i++] ?? 0) * (t.weights[j++] ?? 0);
-          else if (x < y) i++;
-          else j++;
+        for (let j = featureStarts[doc] ?? 0, end = featureStarts[doc + 1] ?? 0; j < end; j++) {
+          cosine += (queryTable[featureIds[j] ?? 0] ?? 0) * (featureWeights[j] ?? 0);
         }
+        const bigramFrom = bigramStarts[doc] ?? 0;
+        const bigramTo = bigramStarts[doc + 1] ?? 0;
         let sharedBigramMass = 0;
-        for (let i = 0, j = 0; i < qBigrams.length && j < t.bigrams.length; ) {
+        for (let i = 0, j = bigramFrom; i < qBigrams.length && j < bigramTo; ) {
           const x = qBigrams[i] ?? 0;
-          const y = t.bigrams[j] ?? 0;
+          const y = bigramCodes[j] ?? 0;
           if (x === y) {
-            sharedBigramMass += t.bigramIdfs[j] ?? 0;
+            sharedBigramMass += bigramIdfs[j] ?? 0;
             i++;
             j++;
           } else if (x < y) i++;
           else j++;
         }
-        const sharedTrigrams = sharedCount(qTrigrams, t.trigrams);
-        const sharedSyllables = sharedCount(qSyllables, t.syllables);
+        const trigramFrom = trigramStarts[doc] ?? 0;
+        const trigramCount = (trigramStarts[doc + 1] ?? 0) - trigramFrom;
+        const sharedTrigrams = sharedCount(qTrigrams, trigramCodesAll, trigramFrom, trigramFrom + trigramCount);
+        const syllableFrom = syllableStarts[doc] ?? 0;
+        const syllableCount = (syllableStarts[doc + 1] ?? 0) - syllableFrom;
+        const sharedSyllables = sharedCount(qSyllables, syllableCodes, syllableFrom, syllableFrom + syllableCount);
         let sharedPrefixMass = 0;
         let sharedPrefixes = 0;
         let hasRarest = 0;
         let hasFirst = 0;
         let hasLast = 0;
-        for (let i = 0; i < t.prefixes.length; i++) {
-          const c = t.prefixes[i] ?? 0;
+        const prefixFrom = prefixStarts[doc] ?? 0;
+        const prefixCount = (prefixStarts[doc + 1] ?? 0) - prefixFrom;
+        for (let i = prefixFrom; i < prefixFrom + prefixCount; i++) {
+          const c = prefixCodesAll[i] ?? 0;
           if (!qPrefixes.has(c)) continue;
-          sharedPrefixMass += t.prefixIdfs[i] ?? 0;
+          sharedPrefixMass += prefixIdfs[i] ?? 0;
           sharedPrefixes++;
           if (c === rarest) hasRarest = 1;
           if (c === first) hasFirst = 1;
           if (c === last) hasLast = 1;
         }
-        const { subsequence, substring } = commonRuns(compact, t.compact);
-        const jamoSubsequence = jamoLcs(t.jamo);
-        const sameTraits = ~(qTraits ^ t.traits);
-        const lengthRatio = Math.log(t.bigrams.length + 1) - Math.log(qBigrams.length + 1);
+        const title = compacts[doc] ?? "";
+        const titleJamo = jamos[doc] ?? "";
+        const { subsequence, substring } = commonRuns(compact, title);
+        const jamoSubsequence = jamoLcs(titleJamo);
+        const sameTraits = ~(qTraits ^ (traits[doc] ?? 0));
+        const bigramCount = bigramTo - bigramFrom;
+        const lengthRatio = Math.log(bigramCount + 1) - Math.log(qBigrams.length + 1);
+        const titleMass = bigramMass[doc] ?? 0;
         return [
           score,
           topScore > 0 ? score / topScore : 0,
           Math.log(1 + rank),
           cosine,
-          bigramMass > 0 ? sharedBigramMass / bigramMass : 0,
-          t.bigramMass > 0 ? sharedBigramMass / t.bigramMass : 0,
+          qBigramMass > 0 ? sharedBigramMass / qBigramMass : 0,
+          titleMass > 0 ? sharedBigramMass / titleMass : 0,
           sharedTrigrams / Math.max(1, qTrigrams.length),
-          sharedTrigrams / Math.max(1, t.trigrams.length),
+          sharedTrigrams / Math.max(1, trigramCount),
           sharedSyllables / Math.max(1, qSyllables.length),
-          sharedSyllables / Math.max(1, t.syllables.length),
+          sharedSyllables / Math.max(1, syllableCount),
           prefixMass > 0 ? sharedPrefixMass / prefixMass : 0,
-          sharedPrefixes / Math.max(1, t.prefixes.length),
+          sharedPrefixes / Math.max(1, prefixCount),
           hasRarest,
           hasFirst,
           hasLast,
           lengthRatio,
           Math.abs(lengthRatio),
           subsequence / Math.max(1, compact.length),
-          subsequence / Math.max(1, t.compact.length),
+          subsequence / Math.max(1, title.length),
           substring / Math.max(1, compact.length),
           cosine * hasFirst,
           jamoSubsequence / Math.max(1, qJamo.length),
-          jamoSubsequence / Math.max(1, t.jamo.length),
+          jamoSubsequence / Math.max(1, titleJamo.length),
           sameTraits & 1,
           (sameTraits >> 1) & 1,
           (sameTraits >> 2) & 1,
@@ -390,7 +426,7 @@ function commonRuns(a: string, b: string): { subsequence: number; substring: num
       } else {
         const up = rows[prev + j] ?? 0;
         const left = rows[cur + j - 1] ?? 0;
-        rows[cur + j] = up > left ? up : left;
+        rows[cur + j] = Math.max(up, left);
         rows[curRun + j] = 0;
       }
     }

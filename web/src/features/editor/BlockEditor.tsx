@@ -1,5 +1,5 @@
 /** Everything about one block: name, utterances, parameters, contexts, skill and the answer. */
-import { Badge, Grid, Group, Paper, Select, Stack, Switch, Text, TextInput, Title } from "@mantine/core";
+import { Badge, Grid, Group, Paper, Select, Stack, Switch, Text, Textarea, TextInput, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Block, BotFile } from "../../../../src/core/bot/schema.js";
@@ -9,6 +9,20 @@ import { ParametersEditor } from "./ParametersEditor.js";
 import { Preview } from "./Preview.js";
 import { ResponseEditor } from "./ResponseEditor.js";
 import { UtteranceEditor } from "./UtteranceEditor.js";
+import { allBlocks } from "./useDraft.js";
+
+/** The engine's waiting text after a useCallback:true answer, shown as the placeholder. */
+const DEFAULT_CALLBACK_WAITING_TEXT = "답변을 준비하고 있어요. 잠시만 기다려 주세요.";
+const EVENT_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+
+/** Why an event name cannot be saved (i18n key), or null when it is fine. */
+export function eventNameProblem(bot: BotFile, block: Block): string | null {
+  const name = block.eventName ?? "";
+  if (name === "") return "block.eventNameRequired";
+  if (!EVENT_NAME.test(name)) return "block.eventNameInvalid";
+  const taken = allBlocks(bot).some((b) => b.id !== block.id && b.type === "event" && b.eventName === name);
+  return taken ? "block.eventNameDuplicate" : null;
+}
 
 function Section({ title, children, id }: { title: string; children: ReactNode; id: string }) {
   return (
@@ -35,6 +49,7 @@ export function BlockEditor({
 }) {
   const { t } = useTranslation();
   const system = block.type !== "normal";
+  const eventProblem = block.type === "event" ? eventNameProblem(bot, block) : null;
   return (
     <Grid gap="md">
       <Grid.Col span={{ base: 12, lg: "auto" }} miw={0}>
@@ -70,6 +85,21 @@ export function BlockEditor({
               <Text size="xs" c="dimmed" mt="xs">
                 {t(`block.help.${block.type}`)}
               </Text>
+            ) : null}
+            {block.type === "event" ? (
+              <TextInput
+                mt="xs"
+                label={t("block.eventName")}
+                description={t("block.eventNameHelp")}
+                required
+                maxLength={64}
+                value={block.eventName ?? ""}
+                error={eventProblem ? t(eventProblem) : undefined}
+                onChange={(e) => {
+                  const eventName = e.currentTarget.value;
+                  onChange((b) => ({ ...b, eventName: eventName === "" ? undefined : eventName }), `${block.id}.eventName`);
+                }}
+              />
             ) : null}
           </Paper>
           {block.type === "normal" || block.type === "exit" ? (
@@ -148,6 +178,22 @@ export function BlockEditor({
                 }}
               />
             </Group>
+            {block.allowCallback ? (
+              <Textarea
+                mt="sm"
+                label={t("skill.callbackWaitingText")}
+                description={t("skill.callbackWaitingTextHelp", { example: "{{#webhook.key}}" })}
+                placeholder={DEFAULT_CALLBACK_WAITING_TEXT}
+                autosize
+                minRows={2}
+                maxLength={1000}
+                value={block.callbackWaitingText ?? ""}
+                onChange={(e) => {
+                  const text = e.currentTarget.value;
+                  onChange((b) => ({ ...b, callbackWaitingText: text === "" ? undefined : text }), `${block.id}.callbackWaitingText`);
+                }}
+              />
+            ) : null}
           </Section>
           <Section id="sec-response" title={t("response.title")}>
             {block.useSkillData ? (

@@ -17,6 +17,7 @@ import { SimulatorDrawer } from "../simulator/SimulatorDrawer.js";
 import { VersionsPanel } from "../versions/VersionsPanel.js";
 import { BlockEditor } from "./BlockEditor.js";
 import { EntitiesPanel } from "./EntitiesPanel.js";
+import { GatewaySection } from "./GatewaySection.js";
 import { newId } from "./ids.js";
 import { SaveErrors } from "./SaveErrors.js";
 import { ScenarioTree } from "./ScenarioTree.js";
@@ -99,15 +100,22 @@ function Editor({ record }: { record: BotRecord }) {
     update((d) => replaceBlock(d, location.block.id, change), key);
   };
 
-  const addBlock = (scenarioId: string) => {
+  const addBlock = (scenarioId: string, type: "normal" | "event" = "normal") => {
     const id = newId();
-    const names = new Set(allBlocks(draft).map((b) => b.name));
-    let name = t("tree.newBlockName");
-    for (let n = 2; names.has(name); n++) name = `${t("tree.newBlockName")} ${n}`;
+    const blocks = allBlocks(draft);
+    const names = new Set(blocks.map((b) => b.name));
+    const base = type === "event" ? t("tree.newEventBlockName") : t("tree.newBlockName");
+    let name = base;
+    for (let n = 2; names.has(name); n++) name = `${base} ${n}`;
+    // Event blocks need a unique event name to save; start from a free one the user can rename.
+    const eventNames = new Set(blocks.map((b) => b.eventName));
+    let eventName = "event";
+    for (let n = 2; eventNames.has(eventName); n++) eventName = `event_${n}`;
     const block: Block = {
       id,
       name,
-      type: "normal",
+      type,
+      ...(type === "event" ? { eventName } : {}),
       enabled: true,
       utterances: [],
       inputContexts: [],
@@ -262,9 +270,12 @@ function Editor({ record }: { record: BotRecord }) {
           />
         </Tabs.Panel>
         <Tabs.Panel value="settings" pt="md">
-          <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
-            <SettingsPanel bot={draft} onChange={setDraft} />
-          </fieldset>
+          <Stack maw={720}>
+            <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+              <SettingsPanel bot={draft} onChange={setDraft} />
+            </fieldset>
+            <GatewaySection botId={record.id} canManage={can(role, "bot:deploy")} />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="deploy" pt="md">
           <VersionsPanel botId={record.id} deployedVersion={record.deployedVersion} dirty={dirty} />

@@ -18,7 +18,7 @@ export function ScenarioTree({
   bot: BotFile;
   selected: string | null;
   onSelect(id: string): void;
-  onAddBlock(scenarioId: string): void;
+  onAddBlock(scenarioId: string, type?: "normal" | "event"): void;
   onAddScenario(name: string): void;
   onRenameScenario(id: string, name: string): void;
   onDeleteScenario(id: string): void;
@@ -64,6 +64,7 @@ export function ScenarioTree({
                       </Menu.Target>
                       <Menu.Dropdown>
                         <Menu.Item onClick={() => onAddBlock(scenario.id)}>{t("tree.addBlock")}</Menu.Item>
+                        <Menu.Item onClick={() => onAddBlock(scenario.id, "event")}>{t("tree.addEventBlock")}</Menu.Item>
                         <Menu.Item
                           onClick={() => {
                             const name = window.prompt(t("tree.renamePrompt"), scenario.name);

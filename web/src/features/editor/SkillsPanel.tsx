@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { BotFile, SkillDefinition } from "../../../../src/core/bot/schema.js";
 import { EmptyState } from "../../lib/states.js";
 import { newId } from "./ids.js";
+import { SkillLog } from "./SkillLog.js";
 import { SkillTest } from "./SkillTest.js";
 import { allBlocks } from "./useDraft.js";
 
@@ -54,105 +55,122 @@ export function SkillsPanel({
     }));
     setSelected(id);
   };
+  const blockName = (id: string) => allBlocks(bot).find((b) => b.id === id)?.name;
   return (
-    <Grid>
-      <Grid.Col span={{ base: 12, md: 3 }}>
-        <Paper withBorder p="xs">
-          {bot.skills.map((s) => (
-            <NavLink component="button" key={s.id} label={s.name} active={s.id === selected} onClick={() => setSelected(s.id)} />
-          ))}
-          {!readOnly ? (
-            <Button size="xs" variant="light" fullWidth mt="xs" onClick={add}>
-              {t("skills.add")}
-            </Button>
-          ) : null}
-        </Paper>
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 9 }}>
-        {skill ? (
-          <Stack>
-            <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+    <Stack>
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 3 }}>
+          <Paper withBorder p="xs">
+            {bot.skills.map((s) => (
+              <NavLink component="button" key={s.id} label={s.name} active={s.id === selected} onClick={() => setSelected(s.id)} />
+            ))}
+            {!readOnly ? (
+              <Button size="xs" variant="light" fullWidth mt="xs" onClick={add}>
+                {t("skills.add")}
+              </Button>
+            ) : null}
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 9 }}>
+          {skill ? (
+            <Stack>
+              <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+                <Paper withBorder p="md">
+                  <Stack gap="xs">
+                    <TextInput
+                      label={t("skills.name")}
+                      required
+                      value={skill.name}
+                      onChange={(e) => setSkill({ ...skill, name: e.currentTarget.value }, `skill.${skill.id}.name`)}
+                    />
+                    <TextInput
+                      label={t("skills.description")}
+                      value={skill.description}
+                      onChange={(e) => setSkill({ ...skill, description: e.currentTarget.value }, `skill.${skill.id}.desc`)}
+                    />
+                    <TextInput
+                      label={t("skills.url")}
+                      required
+                      value={skill.url}
+                      onChange={(e) => setSkill({ ...skill, url: e.currentTarget.value }, `skill.${skill.id}.url`)}
+                    />
+                    <TextInput
+                      label={t("skills.testUrl")}
+                      description={t("skills.testUrlHelp")}
+                      value={skill.testUrl ?? ""}
+                      onChange={(e) =>
+                        setSkill(
+                          { ...skill, testUrl: e.currentTarget.value === "" ? undefined : e.currentTarget.value },
+                          `skill.${skill.id}.testUrl`,
+                        )
+                      }
+                    />
+                    <Textarea
+                      key={`${skill.id}.headers`}
+                      label={t("skills.headers")}
+                      description={t("skills.headersHelp")}
+                      autosize
+                      minRows={2}
+                      defaultValue={headersToText(skill.headers)}
+                      onBlur={(e) => setSkill({ ...skill, headers: textToHeaders(e.currentTarget.value) })}
+                    />
+                    <Textarea
+                      key={`${skill.id}.testHeaders`}
+                      label={t("skills.testHeaders")}
+                      description={t("skills.testHeadersHelp")}
+                      autosize
+                      minRows={2}
+                      placeholder={t("skills.testHeadersPlaceholder")}
+                      defaultValue={headersToText(skill.testHeaders)}
+                      onBlur={(e) => setSkill({ ...skill, testHeaders: textToHeaders(e.currentTarget.value) })}
+                    />
+                    <NumberInput
+                      label={t("skills.timeout")}
+                      min={100}
+                      max={30000}
+                      step={500}
+                      allowDecimal={false}
+                      value={skill.timeoutMs}
+                      onChange={(v) => setSkill({ ...skill, timeoutMs: typeof v === "number" ? v : 5000 }, `skill.${skill.id}.timeout`)}
+                    />
+                    <Text size="sm">
+                      {t("skills.usedBy")}: {usedBy.length === 0 ? t("skills.unused") : usedBy.map((b) => b.name).join(", ")}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {t("skills.testHelp")}
+                    </Text>
+                    <Group>
+                      <Button
+                        color="red"
+                        variant="subtle"
+                        disabled={usedBy.length > 0}
+                        onClick={() => {
+                          onChange((d) => ({ ...d, skills: d.skills.filter((s) => s.id !== skill.id) }));
+                          setSelected(null);
+                        }}
+                      >
+                        {t("skills.delete")}
+                      </Button>
+                    </Group>
+                  </Stack>
+                </Paper>
+              </fieldset>
               <Paper withBorder p="md">
-                <Stack gap="xs">
-                  <TextInput
-                    label={t("skills.name")}
-                    required
-                    value={skill.name}
-                    onChange={(e) => setSkill({ ...skill, name: e.currentTarget.value }, `skill.${skill.id}.name`)}
-                  />
-                  <TextInput
-                    label={t("skills.description")}
-                    value={skill.description}
-                    onChange={(e) => setSkill({ ...skill, description: e.currentTarget.value }, `skill.${skill.id}.desc`)}
-                  />
-                  <TextInput
-                    label={t("skills.url")}
-                    required
-                    value={skill.url}
-                    onChange={(e) => setSkill({ ...skill, url: e.currentTarget.value }, `skill.${skill.id}.url`)}
-                  />
-                  <TextInput
-                    label={t("skills.testUrl")}
-                    description={t("skills.testUrlHelp")}
-                    value={skill.testUrl ?? ""}
-                    onChange={(e) =>
-                      setSkill(
-                        { ...skill, testUrl: e.currentTarget.value === "" ? undefined : e.currentTarget.value },
-                        `skill.${skill.id}.testUrl`,
-                      )
-                    }
-                  />
-                  <Textarea
-                    label={t("skills.headers")}
-                    description={t("skills.headersHelp")}
-                    autosize
-                    minRows={2}
-                    defaultValue={headersToText(skill.headers)}
-                    onBlur={(e) => setSkill({ ...skill, headers: textToHeaders(e.currentTarget.value) })}
-                  />
-                  <NumberInput
-                    label={t("skills.timeout")}
-                    min={100}
-                    max={30000}
-                    step={500}
-                    allowDecimal={false}
-                    value={skill.timeoutMs}
-                    onChange={(v) => setSkill({ ...skill, timeoutMs: typeof v === "number" ? v : 5000 }, `skill.${skill.id}.timeout`)}
-                  />
-                  <Text size="sm">
-                    {t("skills.usedBy")}: {usedBy.length === 0 ? t("skills.unused") : usedBy.map((b) => b.name).join(", ")}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {t("skills.testHelp")}
-                  </Text>
-                  <Group>
-                    <Button
-                      color="red"
-                      variant="subtle"
-                      disabled={usedBy.length > 0}
-                      onClick={() => {
-                        onChange((d) => ({ ...d, skills: d.skills.filter((s) => s.id !== skill.id) }));
-                        setSelected(null);
-                      }}
-                    >
-                      {t("skills.delete")}
-                    </Button>
-                  </Group>
-                </Stack>
+                <SkillTest botId={botId} skillId={skill.id} dirty={dirty} />
               </Paper>
-            </fieldset>
-            <Paper withBorder p="md">
-              <SkillTest botId={botId} skillId={skill.id} dirty={dirty} />
-            </Paper>
-          </Stack>
-        ) : (
-          <EmptyState title={t("skills.empty")}>
-            <Text size="sm" c="dimmed">
-              {t("skills.emptyHelp")}
-            </Text>
-          </EmptyState>
-        )}
-      </Grid.Col>
-    </Grid>
+            </Stack>
+          ) : (
+            <EmptyState title={t("skills.empty")}>
+              <Text size="sm" c="dimmed">
+                {t("skills.emptyHelp")}
+              </Text>
+            </EmptyState>
+          )}
+        </Grid.Col>
+      </Grid>
+      <Paper withBorder p="md">
+        <SkillLog botId={botId} skills={bot.skills} blockName={blockName} />
+      </Paper>
+    </Stack>
   );
 }
