@@ -61,7 +61,10 @@ export function availabilityOf(
 
   const operatorReasons: Reason[] = [];
   if (!channel.chatEnabled)
-    operatorReasons.push({ code: "chat_disabled", message: "채널의 1:1 채팅이 꺼져 있어요. 관리자센터의 채널 화면 > 채팅 설정에서 1:1 채팅 사용을 켜세요." });
+    operatorReasons.push({
+      code: "chat_disabled",
+      message: "채널의 1:1 채팅이 꺼져 있어요. 관리자센터의 채널 화면 > 채팅 설정에서 1:1 채팅 사용을 켜세요.",
+    });
   if (channel.profileType === "alimtalk") {
     operatorReasons.push({
       code: "alimtalk_profile",

@@ -11,6 +11,8 @@
 // Views and weights were chosen on the parakqc benchmark and re-checked on a
 // training-only hold-out (docs/bench-nlu.md).
 
+import { toJamo } from "../text/hangul.js";
+
 /** Distinct feature hashes of one utterance, ascending, with their weighted counts. */
 export interface FeatureBag {
   readonly hashes: readonly number[];
@@ -49,100 +51,7 @@ const HANGUL_WORD = /^[\uac00-\ud7a3]{2,}$/u;
 // Compound vowels and tails are split into their parts ("ㅘ" -> "ㅗㅏ", "ㄳ" -> "ㄱㅅ"), the same
 // output as es-hangul's `disassemble`, but without its per-character arrays: this runs on
 // every utterance at match time.
-const SYLLABLE_FIRST = 0xac00;
-const SYLLABLE_LAST = 0xd7a3;
-const LEADS = ["ㄱ", "ㄲ", "ㄴ", "ㄷ", "ㄸ", "ㄹ", "ㅁ", "ㅂ", "ㅃ", "ㅅ", "ㅆ", "ㅇ", "ㅈ", "ㅉ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ"];
-const VOWELS = [
-  "ㅏ",
-  "ㅐ",
-  "ㅑ",
-  "ㅒ",
-  "ㅓ",
-  "ㅔ",
-  "ㅕ",
-  "ㅖ",
-  "ㅗ",
-  "ㅗㅏ",
-  "ㅗㅐ",
-  "ㅗㅣ",
-  "ㅛ",
-  "ㅜ",
-  "ㅜㅓ",
-  "ㅜㅔ",
-  "ㅜㅣ",
-  "ㅠ",
-  "ㅡ",
-  "ㅡㅣ",
-  "ㅣ",
-];
-const TAILS = [
-  "",
-  "ㄱ",
-  "ㄲ",
-  "ㄱㅅ",
-  "ㄴ",
-  "ㄴㅈ",
-  "ㄴㅎ",
-  "ㄷ",
-  "ㄹ",
-  "ㄹㄱ",
-  "ㄹㅁ",
-  "ㄹㅂ",
-  "ㄹㅅ",
-  "ㄹㅌ",
-  "ㄹㅍ",
-  "ㄹㅎ",
-  "ㅁ",
-  "ㅂ",
-  "ㅂㅅ",
-  "ㅅ",
-  "ㅆ",
-  "ㅇ",
-  "ㅈ",
-  "ㅊ",
-  "ㅋ",
-  "ㅌ",
-  "ㅍ",
-  "ㅎ",
-];
-/** Standalone compound jamo typed on their own. */
-const COMPOUND_JAMO = new Map<string, string>([
-  ["ㄳ", "ㄱㅅ"],
-  ["ㄵ", "ㄴㅈ"],
-  ["ㄶ", "ㄴㅎ"],
-  ["ㄺ", "ㄹㄱ"],
-  ["ㄻ", "ㄹㅁ"],
-  ["ㄼ", "ㄹㅂ"],
-  ["ㄽ", "ㄹㅅ"],
-  ["ㄾ", "ㄹㅌ"],
-  ["ㄿ", "ㄹㅍ"],
-  ["ㅀ", "ㄹㅎ"],
-  ["ㅄ", "ㅂㅅ"],
-  ["ㅘ", "ㅗㅏ"],
-  ["ㅙ", "ㅗㅐ"],
-  ["ㅚ", "ㅗㅣ"],
-  ["ㅝ", "ㅜㅓ"],
-  ["ㅞ", "ㅜㅔ"],
-  ["ㅟ", "ㅜㅣ"],
-  ["ㅢ", "ㅡㅣ"],
-]);
-
-/** Splits Hangul syllables (and compound jamo) into basic jamo; other characters pass through. */
-export function toJamo(text: string): string {
-  let out = "";
-  for (const char of text) {
-    const code = char.charCodeAt(0);
-    if (code >= SYLLABLE_FIRST && code <= SYLLABLE_LAST) {
-      const index = code - SYLLABLE_FIRST;
-      out += LEADS[Math.floor(index / 588)] ?? "";
-      out += VOWELS[Math.floor((index % 588) / 28)] ?? "";
-      out += TAILS[index % 28] ?? "";
-    } else {
-      out += COMPOUND_JAMO.get(char) ?? char;
-    }
-  }
-  return out;
-}
+export { toJamo };
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;

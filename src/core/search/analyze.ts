@@ -10,7 +10,7 @@
 // Short features (up to three UTF-16 units) are packed into one number, analyzer in the
 // top bits; only whole words stay strings. Number keys hash far faster than fresh strings,
 // which keeps building a 9k-article index well under a second.
-import { isHangulSyllable, toJamo } from "./hangul.js";
+import { isHangulSyllable, toJamo } from "../text/hangul.js";
 import { stemKorean } from "./korean-stem.js";
 import { normalizeText, splitWords, type Word } from "./text.js";
 

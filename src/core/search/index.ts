@@ -6,6 +6,8 @@
 // the query matched (0..1) and is comparable across queries, which lets bots use it as a
 // confidence threshold. A second stage (rerank.ts) then re-orders the top candidates by how
 // closely each article's title resembles the query, without changing the scores by rank.
+
+import { isChoseongWord } from "../text/hangul.js";
 import {
   ANALYZERS,
   type AnalyzerCode,
@@ -18,7 +20,6 @@ import {
   wordSignature,
 } from "./analyze.js";
 import { choseongView } from "./choseong.js";
-import { isChoseongWord } from "./hangul.js";
 import { buildReranker, RERANK_WEIGHTS, rerankScore } from "./rerank.js";
 import { normalizeText, splitWords, type Word } from "./text.js";
 

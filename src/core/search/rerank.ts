@@ -13,7 +13,7 @@
 // bench/fit-rerank.ts on the even-numbered benchmark queries (docs/bench-search.md).
 import { extractFeatures } from "../nlu/features.js";
 import { normalizeUtterance } from "../nlu/normalize.js";
-import { toJamo } from "./hangul.js";
+import { toJamo } from "../text/hangul.js";
 
 /** Number of features per candidate (see `RerankQuery.features`). */
 export const RERANK_FEATURES = 26;

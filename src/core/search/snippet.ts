@@ -1,7 +1,8 @@
 // Query-aware snippets. Returns plain text plus highlight ranges; escaping and markup are
 // the renderer's job, so nothing here can inject HTML.
+
+import { choseongOf, isChoseongWord } from "../text/hangul.js";
 import { wordKey } from "./analyze.js";
-import { choseongOf, isChoseongWord } from "./hangul.js";
 import { charClass, foldChar, normalizeText, splitWords } from "./text.js";
 
 export interface Snippet {

@@ -1,5 +1,5 @@
 // Text normalisation and word splitting shared by the index, the query side and snippets.
-import { isHangulSyllable, isJamoLetter } from "./hangul.js";
+import { isHangulSyllable, isJamoLetter } from "../text/hangul.js";
 
 /** Character classes; a word is a maximal run of one class, so "skill등록" is two words. */
 export type CharClass = "sep" | "hangul" | "jamo" | "letter" | "digit";

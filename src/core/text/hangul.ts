@@ -1,5 +1,5 @@
-// Arithmetic Hangul decomposition. The index decomposes every character of every
-// article, so this avoids per-call allocations of a general-purpose library; the
+// Arithmetic Hangul decomposition, shared by the matcher and the search index. Both decompose
+// every character they see, so this avoids per-call allocations of a general-purpose library; the
 // result matches es-hangul's `getChoseong` / `disassemble` for precomposed syllables.
 
 const SYLLABLE_FIRST = 0xac00;
@@ -64,6 +64,28 @@ const FINAL_JAMO = [
   "ㅎ",
 ];
 
+/** Compound letters typed on their own ("ㄳ", "ㅘ"), split like the ones inside syllables. */
+const COMPOUND_JAMO = new Map<string, string>([
+  ["ㄳ", "ㄱㅅ"],
+  ["ㄵ", "ㄴㅈ"],
+  ["ㄶ", "ㄴㅎ"],
+  ["ㄺ", "ㄹㄱ"],
+  ["ㄻ", "ㄹㅁ"],
+  ["ㄼ", "ㄹㅂ"],
+  ["ㄽ", "ㄹㅅ"],
+  ["ㄾ", "ㄹㅌ"],
+  ["ㄿ", "ㄹㅍ"],
+  ["ㅀ", "ㄹㅎ"],
+  ["ㅄ", "ㅂㅅ"],
+  ["ㅘ", "ㅗㅏ"],
+  ["ㅙ", "ㅗㅐ"],
+  ["ㅚ", "ㅗㅣ"],
+  ["ㅝ", "ㅜㅓ"],
+  ["ㅞ", "ㅜㅔ"],
+  ["ㅟ", "ㅜㅣ"],
+  ["ㅢ", "ㅡㅣ"],
+]);
+
 export function isHangulSyllable(code: number): boolean {
   return code >= SYLLABLE_FIRST && code <= SYLLABLE_LAST;
 }
@@ -85,13 +107,14 @@ export function choseongOf(ch: string): string {
   return INITIAL_JAMO.charAt(Math.floor((code - SYLLABLE_FIRST) / (MEDIALS * FINALS)));
 }
 
-/** Letters of a string with syllables split into jamo; other characters pass through. */
+/** Letters of a string with syllables (and compound letters) split into basic jamo; other characters pass through. */
 export function toJamo(text: string): string {
   let out = "";
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (!isHangulSyllable(code)) {
-      out += text.charAt(i);
+      const ch = text.charAt(i);
+      out += COMPOUND_JAMO.get(ch) ?? ch;
       continue;
     }
     const offset = code - SYLLABLE_FIRST;

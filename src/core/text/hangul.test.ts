@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { disassemble, getChoseong } from "es-hangul";
-import { choseongView } from "./choseong.js";
+import { choseongView } from "../search/choseong.js";
+import { stemKorean } from "../search/korean-stem.js";
 import { choseongOf, isChoseongWord, toJamo } from "./hangul.js";
-import { stemKorean } from "./korean-stem.js";
 
 const SAMPLE = "플러그인 등록과 웹훅 설정, 됐어요 괜찮아 읽었다 값";
 
