@@ -95,7 +95,7 @@ describe("admin center (browser)", { skip: skip ?? false, timeout: 120_000 }, ()
 
   test("add a block with utterances, a parameter and a basic card with buttons", async () => {
     await page.getByRole("button", { name: "주문 문의 메뉴" }).click();
-    await page.getByRole("menuitem", { name: "블록 추가" }).click();
+    await page.getByRole("menuitem", { name: "블록 추가", exact: true }).click();
     const name = page.getByLabel("블록 이름");
     // The new block opens once the router has taken the ?block= change.
     await page.locator('[aria-current="page"]', { hasText: "새 블록" }).waitFor();

@@ -137,4 +137,29 @@ describe("editor extras (browser)", { skip: skip ?? false, timeout: 60_000 }, ()
     const block = saved?.draft.scenarios.flatMap((s) => s.blocks).find((b) => b.id === orderBlock.id);
     assert.equal(block?.callbackWaitingText, "{{#webhook.name}}님 주문을 찾고 있어요.");
   });
+
+  test("a viewer sees the log and the gateway state but is offered no write", async () => {
+    const member = await api(server.baseUrl, "POST", `/api/v1/workspaces/${server.workspaceId}/members`, {
+      session: server.owner,
+      body: { email: "viewer@example.com", role: "viewer", password: "viewer-password-1", name: "뷰어" },
+    });
+    assert.ok(member.status < 300, member.text);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const viewer = await context.newPage();
+    await viewer.goto(`${server.baseUrl}/login`);
+    await viewer.getByLabel("이메일").fill("viewer@example.com");
+    await viewer.getByLabel("비밀번호").fill("viewer-password-1");
+    await viewer.getByRole("button", { name: "로그인" }).click();
+    await viewer.getByRole("heading", { name: "봇 목록" }).waitFor();
+    await viewer.goto(`${server.baseUrl}/bots/${botId}/settings`);
+    await viewer.getByTestId("gateway-status").filter({ hasText: "켜짐" }).waitFor();
+    await viewer.getByText("게이트웨이를 켜고 끄려면 편집자 이상의 권한이 필요해요.").waitFor();
+    for (const name of ["게이트웨이 켜기", "비밀값 다시 만들기", "끄기"]) {
+      assert.equal(await viewer.getByRole("button", { name, exact: true }).count(), 0, name);
+    }
+    await viewer.goto(`${server.baseUrl}/bots/${botId}/skills`);
+    await viewer.getByTestId("skill-log-row").first().waitFor();
+    assert.equal(await viewer.getByLabel("테스트 헤더 값").isDisabled(), true);
+    await context.close();
+  });
 });
