@@ -2,8 +2,8 @@
 import { ActionIcon, Group, Button as MButton, Paper, Select, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { BotFile } from "../../../../src/core/bot/schema.js";
-import type { Button, ButtonAction, ButtonLayout, QuickReply } from "../../../../src/core/skill/components.js";
-import { LIMITS } from "../../../../src/core/skill/limits.js";
+import type { Button, ButtonAction, ButtonLayout, QuickReply, Thumbnail } from "../../../../src/core/skill/components.js";
+import { isHorizontal, LIMITS } from "../../../../src/core/skill/limits.js";
 import { BlockPicker } from "./BlockPicker.js";
 import { LimitedText, optional } from "./fields.js";
 
@@ -250,5 +250,32 @@ export function QuickRepliesEditor({
         </Paper>
       ))}
     </Stack>
+  );
+}
+
+/**
+ * A card's buttons (and, unless `withLayout` is false, its button layout), counted as horizontal
+ * the way the platform decides: an explicit layout, else a 1:1 thumbnail.
+ */
+export function CardButtons<T extends { buttons?: Button[]; buttonLayout?: ButtonLayout }>(props: {
+  bot: BotFile;
+  value: T;
+  thumbnail?: Thumbnail;
+  withLayout?: boolean;
+  onChange(next: T): void;
+}) {
+  const { bot, value, thumbnail, onChange } = props;
+  return (
+    <>
+      {props.withLayout === false ? null : (
+        <LayoutSelect value={value.buttonLayout} onChange={(buttonLayout) => onChange({ ...value, buttonLayout })} />
+      )}
+      <ButtonsEditor
+        bot={bot}
+        buttons={value.buttons ?? []}
+        horizontal={isHorizontal(value.buttonLayout, thumbnail)}
+        onChange={(buttons) => onChange({ ...value, buttons })}
+      />
+    </>
   );
 }

@@ -3,9 +3,9 @@ import { ActionIcon, Button, Group, NumberInput, Paper, Select, Stack, Switch, T
 import { useTranslation } from "react-i18next";
 import type { BotFile } from "../../../../src/core/bot/schema.js";
 import type { BasicCard, CommerceCard, ItemCard, ListCard, ListItem, TextCard, Thumbnail } from "../../../../src/core/skill/components.js";
-import { charCount, isHorizontal, LIMITS } from "../../../../src/core/skill/limits.js";
+import { charCount, LIMITS } from "../../../../src/core/skill/limits.js";
 import { BlockPicker } from "./BlockPicker.js";
-import { ButtonsEditor, LayoutSelect } from "./ButtonsEditor.js";
+import { CardButtons } from "./ButtonsEditor.js";
 import { LimitedText, optional } from "./fields.js";
 
 interface EditorProps<T> {
@@ -70,13 +70,7 @@ export function TextCardEditor({ bot, value, onChange, inCarousel }: EditorProps
         error={combinedError}
         onChange={(v) => onChange({ ...value, description: optional(v) })}
       />
-      <LayoutSelect value={value.buttonLayout} onChange={(buttonLayout) => onChange({ ...value, buttonLayout })} />
-      <ButtonsEditor
-        bot={bot}
-        buttons={value.buttons ?? []}
-        horizontal={isHorizontal(value.buttonLayout, undefined)}
-        onChange={(buttons) => onChange({ ...value, buttons })}
-      />
+      <CardButtons bot={bot} value={value} onChange={onChange} />
     </Stack>
   );
 }
@@ -99,13 +93,7 @@ export function BasicCardEditor({ bot, value, onChange }: EditorProps<BasicCard>
         max={LIMITS.basicCardDescriptionMax}
         onChange={(v) => onChange({ ...value, description: optional(v) })}
       />
-      <LayoutSelect value={value.buttonLayout} onChange={(buttonLayout) => onChange({ ...value, buttonLayout })} />
-      <ButtonsEditor
-        bot={bot}
-        buttons={value.buttons ?? []}
-        horizontal={isHorizontal(value.buttonLayout, value.thumbnail)}
-        onChange={(buttons) => onChange({ ...value, buttons })}
-      />
+      <CardButtons bot={bot} value={value} thumbnail={value.thumbnail} onChange={onChange} />
     </Stack>
   );
 }
@@ -164,13 +152,7 @@ export function CommerceCardEditor({ bot, value, onChange }: EditorProps<Commerc
           onChange={(v) => onChange({ ...value, discountedPrice: numberOrUndefined(v) })}
         />
       </Group>
-      <LayoutSelect value={value.buttonLayout} onChange={(buttonLayout) => onChange({ ...value, buttonLayout })} />
-      <ButtonsEditor
-        bot={bot}
-        buttons={value.buttons ?? []}
-        horizontal={isHorizontal(value.buttonLayout, value.thumbnails[0])}
-        onChange={(buttons) => onChange({ ...value, buttons })}
-      />
+      <CardButtons bot={bot} value={value} thumbnail={value.thumbnails[0]} onChange={onChange} />
     </Stack>
   );
 }
@@ -289,12 +271,7 @@ export function ListCardEditor({ bot, value, onChange, inCarousel }: EditorProps
           onRemove={() => onChange({ ...value, items: value.items.filter((_, j) => j !== i) })}
         />
       ))}
-      <ButtonsEditor
-        bot={bot}
-        buttons={value.buttons ?? []}
-        horizontal={isHorizontal(value.buttonLayout, undefined)}
-        onChange={(buttons) => onChange({ ...value, buttons })}
-      />
+      <CardButtons bot={bot} value={value} withLayout={false} onChange={onChange} />
     </Stack>
   );
 }
@@ -383,12 +360,7 @@ export function ItemCardEditor({ bot, value, onChange, inCarousel }: EditorProps
         error={combined > combinedMax ? t("limits.combined", { max: combinedMax, n: combined }) : undefined}
         onChange={(v) => onChange({ ...value, description: optional(v) })}
       />
-      <ButtonsEditor
-        bot={bot}
-        buttons={value.buttons ?? []}
-        horizontal={isHorizontal(value.buttonLayout, undefined)}
-        onChange={(buttons) => onChange({ ...value, buttons })}
-      />
+      <CardButtons bot={bot} value={value} withLayout={false} onChange={onChange} />
     </Stack>
   );
 }
