@@ -70,8 +70,10 @@ export class ConfigError extends Error {
 
 /** Builds the config from environment variables, with `overrides` (CLI flags) taking precedence. */
 export function loadConfig(env: NodeJS.ProcessEnv, overrides: Record<string, string | undefined> = {}): Config {
-  const merged: Record<string, string | undefined> = { ...env };
-  for (const [key, value] of Object.entries(overrides)) if (value !== undefined) merged[key] = value;
+  // An empty variable (FOO= in a compose file or shell) means "not set", not "set to nothing".
+  const merged: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries(env)) if (value !== undefined && value !== "") merged[key] = value;
+  for (const [key, value] of Object.entries(overrides)) if (value !== undefined && value !== "") merged[key] = value;
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
