@@ -232,6 +232,9 @@ describe("embedded web chat in Chromium", { skip }, () => {
     await input.waitFor();
     assert.equal(await page.getByTestId("bot-message").count(), 0, "no welcome block on an AlimTalk profile");
     assert.equal(await page.getByRole("button", { name: "상담원 연결", exact: true }).count(), 0, "no 상담원 연결 menu with 1:1 chat off");
+    // The input area says so up front, while the bot keeps answering typed text.
+    await page.getByTestId("operator-unavailable").getByText("상담원과의 대화가 불가능한 프로필입니다").waitFor();
+    assert.equal(await input.isDisabled(), false);
     await input.fill("상담원");
     await input.press("Enter");
     await page.getByTestId("bot-message").last().getByRole("button", { name: "상담원 연결하기" }).click();

@@ -264,6 +264,12 @@ function ChatApp() {
           </div>
         ) : null}
         {room.mode === "waiting" ? <p className="bc-notice">상담원 연결을 기다리고 있어요.</p> : null}
+        {/* The bot still answers, but this profile cannot reach an operator: say so where people type. */}
+        {!blocked && !room.operator.available && notice !== OPERATOR_UNAVAILABLE ? (
+          <p className="bc-notice" data-testid="operator-unavailable">
+            {OPERATOR_UNAVAILABLE}
+          </p>
+        ) : null}
         {notice ? (
           <p className="bc-notice" role="alert" data-testid="notice">
             {notice}
