@@ -34,7 +34,8 @@ export function registerNluEval(program: Command): void {
     .option("--test <tsv>", "test utterances (TSV)")
     .option("--ood <tsv>", "out-of-scope utterances (TSV); any intent label")
     .option("--threshold <n>", "override the confidence threshold (0-1)")
-    .option("--predictions <file>", "write per-utterance predictions as JSON lines")
+    .option("--predictions <file>", "where to write per-utterance predictions (JSON lines)", "nlu-eval-predictions.jsonl")
+    .option("--no-predictions", "do not write predictions")
     .option("--json", "print the report as JSON")
     .action(
       async (flags: {
@@ -43,7 +44,7 @@ export function registerNluEval(program: Command): void {
         test?: string;
         ood?: string;
         threshold?: string;
-        predictions?: string;
+        predictions: string | false;
         json?: boolean;
       }) => {
         const threshold = flags.threshold === undefined ? undefined : Number(flags.threshold);
@@ -77,6 +78,7 @@ export function registerNluEval(program: Command): void {
               .concat("\n"),
             "utf8",
           );
+          process.stderr.write(`predictions: ${flags.predictions} (${report.predictions.length} lines)\n`);
         }
         if (flags.json) {
           const { predictions: _omit, ...summary } = report;
