@@ -4,14 +4,10 @@ import { LoginPage } from "./auth/LoginPage.js";
 import { PasswordPage } from "./auth/PasswordPage.js";
 import { SetupPage } from "./auth/SetupPage.js";
 import { BotListPage } from "./features/bots/BotListPage.js";
-import { ChannelsPage } from "./features/channels/ChannelsPage.js";
-import { BotEditorPage } from "./features/editor/BotEditorPage.js";
-import { HelpAdminPage } from "./features/help-admin/HelpAdminPage.js";
-import { MembersPage } from "./features/workspace/MembersPage.js";
-import { TokensPage } from "./features/workspace/TokensPage.js";
 import { AppLayout } from "./layout/AppLayout.js";
 import { NotFoundPage } from "./layout/NotFoundPage.js";
 
+// The big screens load on first visit, so the login page and the bot list come up fast.
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage /> },
   { path: "/setup", element: <SetupPage /> },
@@ -23,12 +19,15 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="/bots" replace /> },
       { path: "bots", element: <BotListPage /> },
       // One route for every tab, so switching tabs keeps the editor (and its unsaved draft) mounted.
-      { path: "bots/:botId/:tab?", element: <BotEditorPage /> },
-      { path: "members", element: <MembersPage /> },
-      { path: "tokens", element: <TokensPage /> },
+      {
+        path: "bots/:botId/:tab?",
+        lazy: async () => ({ Component: (await import("./features/editor/BotEditorPage.js")).BotEditorPage }),
+      },
+      { path: "members", lazy: async () => ({ Component: (await import("./features/workspace/MembersPage.js")).MembersPage }) },
+      { path: "tokens", lazy: async () => ({ Component: (await import("./features/workspace/TokensPage.js")).TokensPage }) },
       { path: "password", element: <PasswordPage /> },
-      { path: "channels", element: <ChannelsPage /> },
-      { path: "help-admin", element: <HelpAdminPage /> },
+      { path: "channels", lazy: async () => ({ Component: (await import("./features/channels/ChannelsPage.js")).ChannelsPage }) },
+      { path: "help-admin", lazy: async () => ({ Component: (await import("./features/help-admin/HelpAdminPage.js")).HelpAdminPage }) },
       { path: "*", element: <NotFoundPage /> },
     ],
   },
