@@ -112,6 +112,8 @@ describe("admin center (browser)", { skip: skip ?? false, timeout: 120_000 }, ()
     await page.getByText("'배송 조회' 블록과 겹침").waitFor();
     await page.getByRole("button", { name: "'배송 언제 와요' 삭제" }).click();
     assert.equal(await page.getByTestId("utterance").count(), 3);
+    // Three examples are few: the editor suggests adding more before the bot meets real users.
+    await page.getByTestId("few-utterances").waitFor();
 
     await page.getByRole("button", { name: "파라미터 추가" }).click();
     const param = page.getByTestId("parameter-row");

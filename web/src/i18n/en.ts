@@ -279,6 +279,8 @@ export const en: typeof ko = {
     bulkPreview: "{{n}} new utterances",
     bulkAdd: "Add {{n}}",
     count: "{{n}} utterances",
+    fewExamples:
+      "Add at least {{n}} example utterances. With few examples, slightly different wording scores low and goes to the fallback block.",
     listLabel: "Utterances of this block",
     duplicate: "Duplicate",
     conflict: "Also in '{{name}}'",

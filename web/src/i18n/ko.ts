@@ -275,6 +275,7 @@ export const ko = {
     bulkPreview: "새 발화 {{n}}개",
     bulkAdd: "{{n}}개 추가",
     count: "발화 {{n}}개",
+    fewExamples: "발화 예시를 {{n}}개 이상 넣어 주세요. 예시가 적으면 표현이 조금만 달라도 확신이 낮아져 폴백 블록으로 가기 쉬워요.",
     listLabel: "등록된 발화",
     duplicate: "중복",
     conflict: "'{{name}}' 블록과 겹침",

@@ -108,6 +108,7 @@ export function BlockEditor({
                 bot={bot}
                 blockId={block.id}
                 label={t("utterances.label")}
+                suggestMore={block.type === "normal"}
                 utterances={block.utterances}
                 onChange={(utterances) => onChange((b) => ({ ...b, utterances }), "")}
                 onOpenBlock={onOpenBlock}

@@ -5,6 +5,12 @@ import { useTranslation } from "react-i18next";
 import type { BotFile } from "../../../../src/core/bot/schema.js";
 import { flagUtterances, splitBulk } from "./utterance-checks.js";
 
+/**
+ * Below this many examples a block's different phrasings often score under the confidence
+ * threshold and reach the fallback (measured with `botcenter nlu-eval` on the sample bot).
+ */
+const RECOMMENDED_EXAMPLES = 8;
+
 export function UtteranceEditor({
   bot,
   blockId,
@@ -12,6 +18,7 @@ export function UtteranceEditor({
   onChange,
   onOpenBlock,
   label,
+  suggestMore = false,
 }: {
   bot: BotFile;
   blockId: string;
@@ -19,6 +26,8 @@ export function UtteranceEditor({
   onChange(next: string[]): void;
   onOpenBlock(id: string): void;
   label: string;
+  /** Match examples (not exit phrases): nudge the builder towards enough of them. */
+  suggestMore?: boolean;
 }) {
   const { t } = useTranslation();
   const [input, setInput] = useState("");
@@ -60,6 +69,11 @@ export function UtteranceEditor({
       <Text size="xs" c="dimmed">
         {t("utterances.count", { n: utterances.length })}
       </Text>
+      {suggestMore && utterances.length < RECOMMENDED_EXAMPLES ? (
+        <Text size="xs" c="orange.8" data-testid="few-utterances">
+          {t("utterances.fewExamples", { n: RECOMMENDED_EXAMPLES })}
+        </Text>
+      ) : null}
       <Stack gap={4} role="list" aria-label={t("utterances.listLabel")}>
         {utterances.map((u, i) => {
           const f = flags[i];
