@@ -105,29 +105,39 @@ function faultFromFindings(findings: readonly Finding[]): SkillFaultReason {
   return "schema";
 }
 
-export async function callSkill(skill: SkillEndpoint, payload: SkillPayload, options: CallSkillOptions = {}): Promise<SkillCallResult> {
+type Exchange =
+  | { ok: false; base: CallBase; reason: TransportFault | "not_json"; detail: string; status?: number; bodySnippet?: string }
+  | { ok: true; base: CallBase; status: number; value: unknown };
+
+/** POSTs the JSON body to the skill (test or live target) and parses the answer; faults come back as values. */
+async function exchange(skill: SkillEndpoint, payload: unknown, options: CallSkillOptions): Promise<Exchange> {
   const { url, headers } = skillTarget(skill, options.mode ?? "channel");
   const requestBody = JSON.stringify(payload);
   const posted = await postJson(url, headers, requestBody, postOptions(skill, options));
   const base: CallBase = { latencyMs: posted.latencyMs, requestId: posted.requestId, url, requestBody };
   if (!posted.ok) {
-    const fault: SkillCallResult = { ...base, ok: false, reason: posted.reason, detail: posted.detail };
+    const fault: Exchange = { ok: false, base, reason: posted.reason, detail: posted.detail };
     if (posted.status !== undefined) fault.status = posted.status;
     if (posted.bodySnippet !== undefined) fault.bodySnippet = posted.bodySnippet;
     return fault;
   }
   const parsed = parseJson(posted.text);
   if (!parsed.ok) {
-    return {
-      ...base,
-      ok: false,
-      reason: "not_json",
-      detail: parsed.detail,
-      status: posted.status,
-      bodySnippet: posted.text.slice(0, 500),
-    };
+    return { ok: false, base, reason: "not_json", detail: parsed.detail, status: posted.status, bodySnippet: posted.text.slice(0, 500) };
   }
-  const validated = validateSkillResponse(parsed.value, {
+  return { ok: true, base, status: posted.status, value: parsed.value };
+}
+
+export async function callSkill(skill: SkillEndpoint, payload: SkillPayload, options: CallSkillOptions = {}): Promise<SkillCallResult> {
+  const answer = await exchange(skill, payload, options);
+  const base = answer.base;
+  if (!answer.ok) {
+    const fault: SkillCallResult = { ...base, ok: false, reason: answer.reason, detail: answer.detail };
+    if (answer.status !== undefined) fault.status = answer.status;
+    if (answer.bodySnippet !== undefined) fault.bodySnippet = answer.bodySnippet;
+    return fault;
+  }
+  const validated = validateSkillResponse(answer.value, {
     usesSkillData: options.usesSkillData ?? true,
     allowCallback: options.allowCallback ?? false,
   });
@@ -138,18 +148,18 @@ export async function callSkill(skill: SkillEndpoint, payload: SkillPayload, opt
       ok: false,
       reason: faultFromFindings(validated.findings),
       detail: firstError?.message ?? "invalid response",
-      status: posted.status,
+      status: answer.status,
       findings: validated.findings,
-      raw: parsed.value,
+      raw: answer.value,
     };
   }
   return {
     ...base,
     ok: true,
-    status: posted.status,
+    status: answer.status,
     response: validated.response,
     findings: validated.findings,
-    raw: parsed.value,
+    raw: answer.value,
   };
 }
 
@@ -168,31 +178,19 @@ export async function callValidationSkill(
   payload: ValidationPayload,
   options: Omit<CallSkillOptions, "usesSkillData" | "allowCallback"> = {},
 ): Promise<ValidationCallResult> {
-  const { url, headers } = skillTarget(skill, options.mode ?? "channel");
-  const requestBody = JSON.stringify(payload);
-  const posted = await postJson(url, headers, requestBody, postOptions(skill, options));
-  const base: CallBase = { latencyMs: posted.latencyMs, requestId: posted.requestId, url, requestBody };
-  if (!posted.ok) {
+  const answer = await exchange(skill, payload, options);
+  const base = answer.base;
+  if (!answer.ok) {
+    // A validation skill's transport or JSON fault rejects the value like an ERROR verdict.
     const result: ValidationCallResult = {
       ...base,
       ok: false,
-      reason: posted.reason,
-      detail: posted.detail,
+      reason: answer.reason,
+      detail: answer.detail,
       verdict: { status: "ERROR", findings: [] },
     };
-    if (posted.status !== undefined) result.status = posted.status;
+    if (answer.status !== undefined) result.status = answer.status;
     return result;
   }
-  const parsed = parseJson(posted.text);
-  if (!parsed.ok) {
-    return {
-      ...base,
-      ok: false,
-      reason: "not_json",
-      detail: parsed.detail,
-      status: posted.status,
-      verdict: { status: "ERROR", findings: [] },
-    };
-  }
-  return { ...base, ok: true, verdict: parseValidationResponse(parsed.value) };
+  return { ...base, ok: true, verdict: parseValidationResponse(answer.value) };
 }
